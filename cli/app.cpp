@@ -1,0 +1,157 @@
+#include "cli/app.hpp"
+
+#include "cli/workflow/workflow.hpp"
+#include "core/duration.hpp"
+#include "core/error.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <ostream>
+
+namespace twctl::cli {
+
+namespace {
+
+void add_global_flags(CLI::App& app, RawGlobals& g) {
+  const std::string group = "Global options";
+  app.add_option("--address", g.address, "Cluster address host:port [env TEMPORAL_ADDRESS] (default: localhost:7233)")
+      ->group(group);
+  app.add_option("-n,--namespace", g.namespace_, "Namespace [env TEMPORAL_NAMESPACE] (default: default)")->group(group);
+  app.add_option("-o,--output", g.output, "Output format: text, json, jsonl or none")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "none"}))
+      ->capture_default_str()
+      ->group(group);
+  app.add_option("--time-format", g.time_format, "Times in text output: relative, iso or raw")
+      ->check(CLI::IsMember({"relative", "iso", "raw"}))
+      ->capture_default_str()
+      ->group(group);
+  app.add_option("--color", g.color, "Colour in text output: auto, always or never (NO_COLOR turns auto off)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str()
+      ->group(group);
+  app.add_option("--command-timeout", g.command_timeout, "Bound on the whole command, e.g. 30s (default: none)")
+      ->group(group);
+  app.add_flag("--no-json-shorthand-payloads", g.no_json_shorthand_payloads,
+               "Show payloads in JSON as {metadata, data} instead of their JSON values")
+      ->group(group);
+}
+
+// The "Error: ..." line, and in JSON modes a JSON object too, so scripts need not parse prose.
+void report(const Error& e, Context& ctx, output::OutputMode mode) {
+  ctx.err << "Error: " << e.what() << "\n";
+  if (mode == output::OutputMode::Json || mode == output::OutputMode::Jsonl) {
+    nlohmann::ordered_json j{{"code", exit_code(e.kind())}, {"kind", kind_name(e.kind())}, {"message", e.what()}};
+    if (e.grpc_code) j["grpcStatus"] = {{"code", *e.grpc_code}, {"name", e.grpc_code_name}};
+    if (!e.details.is_null()) j["details"] = e.details;
+    ctx.err << nlohmann::ordered_json{{"error", j}}.dump() << "\n";
+  }
+  ctx.err.flush();
+}
+
+output::OutputMode parse_mode(const std::string& s) {
+  if (s == "json") return output::OutputMode::Json;
+  if (s == "jsonl") return output::OutputMode::Jsonl;
+  if (s == "none") return output::OutputMode::None;
+  return output::OutputMode::Text;
+}
+
+std::string command_path(const CLI::App* app) {
+  std::string path;
+  for (auto* a = app; a; a = a->get_parent()) path = path.empty() ? a->get_name() : a->get_name() + " " + path;
+  return path;
+}
+
+// The deepest subcommand the user named, for "see --help" hints.
+const CLI::App* deepest(const CLI::App* app) {
+  for (;;) {
+    auto subs = app->get_subcommands();
+    if (subs.empty()) return app;
+    app = subs.front();
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<CommandTree> build_tree() {
+  auto tree = std::make_unique<CommandTree>();
+  tree->app = std::make_unique<CLI::App>("twctl: a fast command-line client for Temporal clusters", "twctl");
+  auto& app = *tree->app;
+  app.fallthrough();  // global flags are accepted after the subcommand too
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "twctl " TWCTL_VERSION);
+  add_global_flags(app, tree->globals);
+  workflow::add_group(app, tree->selected);
+  return tree;
+}
+
+std::unique_ptr<CommandTree> parse(const std::vector<std::string>& args) {
+  auto tree = build_tree();
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  tree->app->parse(reversed);
+  return tree;
+}
+
+GlobalOptions resolve_globals(const RawGlobals& raw, const Context& ctx) {
+  GlobalOptions g;
+  auto pick = [&](const std::string& flag, std::string_view env, const std::string& fallback) {
+    if (!flag.empty()) return flag;
+    if (auto v = ctx.env(env); v && !v->empty()) return *v;
+    return fallback;
+  };
+  g.connection.address = pick(raw.address, "TEMPORAL_ADDRESS", "localhost:7233");
+  g.connection.namespace_ = pick(raw.namespace_, "TEMPORAL_NAMESPACE", "default");
+  auto user = ctx.env("USER").value_or("user");
+  auto host = ctx.env("HOSTNAME").value_or("localhost");
+  g.connection.identity = fmt::format("twctl:{}@{}", user, host);
+  if (!raw.command_timeout.empty()) {
+    auto d = parse_duration("--command-timeout", raw.command_timeout);
+    g.connection.deadline = ctx.now() + std::chrono::duration_cast<std::chrono::system_clock::duration>(d);
+  }
+  g.output = parse_mode(raw.output);
+  g.time_format = raw.time_format == "iso" ? TimeFormat::Iso : raw.time_format == "raw" ? TimeFormat::Raw
+                                                                                        : TimeFormat::Relative;
+  bool no_color = ctx.env("NO_COLOR").has_value() || ctx.env("TERM").value_or("") == "dumb";
+  g.color = g.output == output::OutputMode::Text &&
+            (raw.color == "always" || (raw.color == "auto" && ctx.stdout_tty && !no_color));
+  g.shorthand_payloads = !raw.no_json_shorthand_payloads;
+  return g;
+}
+
+int run(const std::vector<std::string>& args, Context& ctx) {
+  auto tree = build_tree();
+  auto& app = *tree->app;
+  try {
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    ctx.out << deepest(&app)->help();
+    return 0;
+  } catch (const CLI::CallForAllHelp&) {
+    ctx.out << deepest(&app)->help("", CLI::AppFormatMode::All);
+    return 0;
+  } catch (const CLI::CallForVersion& e) {
+    ctx.out << e.what() << "\n";
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    Error err = usage_error(e.what());
+    report(err, ctx, parse_mode(tree->globals.output));
+    ctx.err << "Run '" << command_path(deepest(&app)) << " --help' for usage.\n";
+    return exit_code(ErrorKind::Usage);
+  }
+
+  output::OutputMode mode = parse_mode(tree->globals.output);
+  try {
+    ctx.globals = resolve_globals(tree->globals, ctx);
+    if (!tree->selected.run) throw usage_error("no command given");
+    return tree->selected.run(ctx);
+  } catch (const Error& e) {
+    report(e, ctx, mode);
+    return exit_code(e.kind());
+  } catch (const std::exception& e) {
+    report(Error(ErrorKind::General, e.what()), ctx, mode);
+    return exit_code(ErrorKind::General);
+  }
+}
+
+}  // namespace twctl::cli

@@ -1,0 +1,27 @@
+#pragma once
+// Flag groups shared by several commands, defined once.
+
+#include "ops/workflow/common.hpp"
+#include "payload/payload.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace twctl::cli {
+
+// -w/--workflow-id (required) and -r/--run-id.
+void add_workflow_ref(CLI::App& cmd, ops::workflow::WorkflowRef& ref);
+
+// -i/--input (repeatable) and --input-file (repeatable).
+void add_payload_input(CLI::App& cmd, payload::Input& input);
+
+// A repeatable flag: every occurrence is one value, never split on spaces or commas.
+CLI::Option* add_repeatable(CLI::App& cmd, const std::string& names, std::vector<std::string>& into,
+                            const std::string& help);
+
+// Examples and a description under the help text, one flag per line.
+void set_help(CLI::App& cmd, const std::string& description, const std::vector<std::string>& examples);
+
+}  // namespace twctl::cli

@@ -1,0 +1,62 @@
+// The real process: real streams, environment, signals and gRPC gateway around cli::run.
+
+#include "cli/app.hpp"
+#include "client/gateway.hpp"
+#include "core/cancel.hpp"
+#include "core/context.hpp"
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include <pthread.h>
+#include <unistd.h>
+
+namespace {
+
+std::optional<std::string> real_env(std::string_view name) {
+  std::string key(name);
+  if (const char* v = std::getenv(key.c_str())) return std::string(v);
+  if (key == "HOSTNAME") {
+    char host[256] = {};
+    if (gethostname(host, sizeof host - 1) == 0) return std::string(host);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // SIGINT and SIGTERM are blocked in every thread (gRPC's too, which inherit the mask) and taken by one
+  // waiting thread: the first cancels calls in flight (exit 130 follows), a second ends the process at once.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);  // a closed stdout shows as a failed write, and streaming stops quietly
+
+  twctl::CancelToken cancel;
+  std::thread([&cancel, signals] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    cancel.cancel();
+    sigwait(&signals, &sig);
+    std::_Exit(130);
+  }).detach();
+
+  std::ios::sync_with_stdio(false);
+  twctl::Context ctx(std::cin, std::cout, std::cerr, cancel);
+  ctx.stdin_tty = isatty(STDIN_FILENO);
+  ctx.stdout_tty = isatty(STDOUT_FILENO);
+  ctx.stderr_tty = isatty(STDERR_FILENO);
+  ctx.env = real_env;
+  ctx.gateway_factory = twctl::client::make_grpc_gateway;
+
+  std::vector<std::string> args(argv + 1, argv + argc);
+  int code = twctl::cli::run(args, ctx);
+  std::cout.flush();
+  std::cerr.flush();
+  return code;
+}

@@ -1,0 +1,18 @@
+#include "cli/flags.hpp"
+#include "cli/select.hpp"
+#include "cli/workflow/workflow.hpp"
+#include "ops/workflow/describe.hpp"
+
+namespace twctl::cli::workflow {
+
+void add_describe(CLI::App& group, Selection& sel) {
+  auto opts = std::make_shared<ops::workflow::DescribeOptions>();
+  auto* cmd = group.add_subcommand("describe", "Show a workflow execution's state, pending work and result");
+  add_workflow_ref(*cmd, opts->ref);
+  set_help(*cmd, "Shows execution info; pending activities and child workflows while it runs; the result once closed.",
+           {"twctl workflow describe \\\n    --workflow-id hello-1",
+            "twctl workflow describe \\\n    --workflow-id hello-1 \\\n    --output json"});
+  bind(*cmd, sel, opts, ops::workflow::describe);
+}
+
+}  // namespace twctl::cli::workflow

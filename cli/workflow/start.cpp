@@ -1,0 +1,30 @@
+#include "cli/flags.hpp"
+#include "cli/select.hpp"
+#include "cli/workflow/workflow.hpp"
+#include "ops/workflow/start.hpp"
+
+namespace twctl::cli::workflow {
+
+void add_start(CLI::App& group, Selection& sel) {
+  auto opts = std::make_shared<ops::workflow::StartOptions>();
+  auto* cmd = group.add_subcommand("start", "Start a workflow execution and print its IDs");
+  cmd->add_option("-w,--workflow-id", opts->workflow_id, "Workflow ID (default: a random UUID)");
+  cmd->add_option("--type,--name", opts->type, "Workflow type name")->required();
+  cmd->add_option("-t,--task-queue", opts->task_queue, "Task queue the workers poll")->required();
+  add_payload_input(*cmd, opts->input);
+  cmd->add_option("--execution-timeout", opts->execution_timeout, "Bound on the whole execution, all runs (e.g. 1h)");
+  cmd->add_option("--run-timeout", opts->run_timeout, "Bound on a single run (e.g. 30m)");
+  cmd->add_option("--task-timeout", opts->task_timeout, "Bound on a workflow task")->capture_default_str();
+  cmd->add_option("--id-reuse-policy", opts->id_reuse_policy, "Whether a closed workflow's ID may start again")
+      ->check(CLI::IsMember(ops::workflow::id_reuse_policies()));
+  cmd->add_option("--id-conflict-policy", opts->id_conflict_policy, "What to do when the ID is already running")
+      ->check(CLI::IsMember(ops::workflow::id_conflict_policies()));
+  add_repeatable(*cmd, "--memo", opts->memo, "Memo entry KEY=JSON; repeatable");
+  add_repeatable(*cmd, "--search-attribute", opts->search_attributes, "Search attribute KEY=JSON; repeatable");
+  set_help(*cmd, "Starts a workflow execution and returns at once with its workflow and run IDs.",
+           {"twctl workflow start \\\n    --type SayHello \\\n    --task-queue hello-tasks \\\n"
+            "    --workflow-id hello-1 \\\n    --input '\"World\"'"});
+  bind(*cmd, sel, opts, ops::workflow::start);
+}
+
+}  // namespace twctl::cli::workflow

@@ -1,0 +1,17 @@
+#include "cli/workflow/workflow.hpp"
+
+namespace twctl::cli::workflow {
+
+void add_group(CLI::App& root, Selection& sel) {
+  auto* group = root.add_subcommand("workflow", "Start, inspect and control workflow executions");
+  group->require_subcommand(1);
+  add_start(*group, sel);
+  add_describe(*group, sel);
+  add_query(*group, sel);
+  add_cancel(*group, sel);
+  add_result(*group, sel);
+  add_list(*group, sel);
+  add_show(*group, sel);
+}
+
+}  // namespace twctl::cli::workflow

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "cli/app.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace twctl::cli::workflow {
+
+// `twctl workflow ...`: one line per verb; each verb's flags, help and action live in its own file.
+void add_group(CLI::App& root, Selection& sel);
+
+void add_start(CLI::App& group, Selection& sel);
+void add_describe(CLI::App& group, Selection& sel);
+void add_query(CLI::App& group, Selection& sel);
+void add_cancel(CLI::App& group, Selection& sel);
+void add_result(CLI::App& group, Selection& sel);
+void add_list(CLI::App& group, Selection& sel);
+void add_show(CLI::App& group, Selection& sel);
+
+}  // namespace twctl::cli::workflow

@@ -1,0 +1,139 @@
+#include "client/status.hpp"
+
+#include "output/proto_json.hpp"
+
+#include <fmt/format.h>
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/dynamic_message.h>
+#include <google/protobuf/message.h>
+#include <grpcpp/support/status.h>
+
+#include <array>
+#include <memory>
+
+#include "google/rpc/status.pb.h"
+#include "temporal/api/errordetails/v1/message.pb.h"
+
+namespace twctl::client {
+
+namespace gp = google::protobuf;
+
+namespace {
+
+constexpr std::array<std::string_view, 17> kCodeNames{
+    "OK",        "CANCELLED",         "UNKNOWN",        "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND",
+    "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE",
+    "UNIMPLEMENTED", "INTERNAL",      "UNAVAILABLE",    "DATA_LOSS",        "UNAUTHENTICATED"};
+
+bool contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
+// Decodes each detail the generated pool knows into JSON {"type": "<short name>", ...fields}.
+nlohmann::ordered_json decode_details(const grpc::Status& status, std::string& hint) {
+  auto out = nlohmann::ordered_json::array();
+  if (status.error_details().empty()) return out;
+  google::rpc::Status rpc;
+  if (!rpc.ParseFromString(status.error_details())) return out;
+  for (const auto& any : rpc.details()) {
+    auto slash = any.type_url().rfind('/');
+    std::string full = slash == std::string::npos ? any.type_url() : any.type_url().substr(slash + 1);
+    const auto* desc = gp::DescriptorPool::generated_pool()->FindMessageTypeByName(full);
+    nlohmann::ordered_json item = nlohmann::ordered_json::object();
+    item["type"] = desc ? desc->name() : full;
+    if (desc) {
+      std::unique_ptr<gp::Message> msg(gp::MessageFactory::generated_factory()->GetPrototype(desc)->New());
+      if (msg->ParseFromString(any.value())) {
+        auto fields = output::proto_to_json(*msg, true);
+        for (auto& [k, v] : fields.items()) item[k] = v;
+        namespace ed = temporal::api::errordetails::v1;
+        if (const auto* started = dynamic_cast<const ed::WorkflowExecutionAlreadyStartedFailure*>(msg.get())) {
+          hint = fmt::format("a workflow with this ID is already running (run ID {})", started->run_id());
+        } else if (const auto* ns = dynamic_cast<const ed::NamespaceNotFoundFailure*>(msg.get())) {
+          hint = fmt::format("namespace \"{}\" does not exist", ns->namespace_());
+        } else if (const auto* denied = dynamic_cast<const ed::PermissionDeniedFailure*>(msg.get())) {
+          if (!denied->reason().empty()) hint = "reason: " + denied->reason();
+        }
+      }
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+}  // namespace
+
+ErrorKind kind_for_code(int code) {
+  switch (static_cast<grpc::StatusCode>(code)) {
+    case grpc::StatusCode::NOT_FOUND:
+      return ErrorKind::NotFound;
+    case grpc::StatusCode::ALREADY_EXISTS:
+      return ErrorKind::AlreadyExists;
+    case grpc::StatusCode::UNAVAILABLE:
+      return ErrorKind::Unavailable;
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+      return ErrorKind::DeadlineExceeded;
+    case grpc::StatusCode::PERMISSION_DENIED:
+    case grpc::StatusCode::UNAUTHENTICATED:
+      return ErrorKind::PermissionDenied;
+    case grpc::StatusCode::INVALID_ARGUMENT:
+    case grpc::StatusCode::FAILED_PRECONDITION:
+    case grpc::StatusCode::OUT_OF_RANGE:
+      return ErrorKind::Rejected;
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+      return ErrorKind::ResourceExhausted;
+    case grpc::StatusCode::CANCELLED:
+      return ErrorKind::Interrupted;
+    default:
+      return ErrorKind::General;
+  }
+}
+
+std::string connection_message(std::string_view address, std::string_view msg) {
+  std::string why;
+  if (contains(msg, "Connection refused")) {
+    why = "connection refused (is the server running and listening there?)";
+  } else if (contains(msg, "DNS resolution failed") || contains(msg, "Name or service not known") ||
+             contains(msg, "name resolution")) {
+    why = "DNS lookup failed";
+  } else if (contains(msg, "Connection reset")) {
+    why = "connection reset by the server";
+  } else if (contains(msg, "Handshake") || contains(msg, "SSL") || contains(msg, "TLS") ||
+             contains(msg, "tsi_")) {
+    why = "TLS handshake failed";
+  } else if (contains(msg, "Socket closed") || contains(msg, "failed to connect")) {
+    why = std::string(msg);
+  } else {
+    return fmt::format("the cluster at {} is unavailable: {}", address, msg);
+  }
+  return fmt::format("cannot reach the cluster at {}: {}", address, why);
+}
+
+Error from_status(const grpc::Status& status, std::string_view address, bool interrupted) {
+  int code = static_cast<int>(status.error_code());
+  ErrorKind kind = interrupted ? ErrorKind::Interrupted : kind_for_code(code);
+  std::string message = status.error_message();
+  std::string hint;
+  auto details = decode_details(status, hint);
+  switch (kind) {
+    case ErrorKind::Interrupted:
+      message = "interrupted";
+      break;
+    case ErrorKind::Unavailable:
+      message = connection_message(address, message);
+      break;
+    case ErrorKind::DeadlineExceeded:
+      message = fmt::format("no answer from {} in time: {}", address, message);
+      break;
+    default:
+      if (!hint.empty()) message += ": " + hint;
+      break;
+  }
+  Error err(kind, message);
+  err.grpc_code = code;
+  err.grpc_code_name = code >= 0 && code < static_cast<int>(kCodeNames.size()) ? std::string(kCodeNames[code]) : "";
+  if (!details.empty()) err.details = std::move(details);
+  return err;
+}
+
+}  // namespace twctl::client

@@ -1,0 +1,64 @@
+#pragma once
+// Everything a command may touch of the outside world, injected: streams and whether each is a terminal, the
+// environment, the clock, cancellation, and the gateway to the cluster (made only when first used).
+// Commands never use std::cout, getenv or the system clock directly, so tests run whole argv vectors in-process.
+
+#include "client/gateway.hpp"
+#include "core/cancel.hpp"
+#include "core/time_format.hpp"
+#include "output/printer.hpp"
+
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace twctl {
+
+// Global flags after resolution (flag, then environment, then default).
+struct GlobalOptions {
+  client::ConnectionOptions connection;
+  output::OutputMode output = output::OutputMode::Text;
+  TimeFormat time_format = TimeFormat::Relative;
+  bool color = false;
+  bool shorthand_payloads = true;
+};
+
+using GatewayFactory =
+    std::function<std::unique_ptr<client::Gateway>(const client::ConnectionOptions&, CancelToken&)>;
+
+struct Context {
+  Context(std::istream& in, std::ostream& out, std::ostream& err, CancelToken& cancel)
+      : in(in), out(out), err(err), cancel(cancel) {}
+
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
+  bool stdin_tty = false;
+  bool stdout_tty = false;
+  bool stderr_tty = false;
+  std::function<std::optional<std::string>(std::string_view)> env = [](std::string_view) {
+    return std::optional<std::string>();
+  };
+  std::function<TimePoint()> now = [] { return std::chrono::system_clock::now(); };
+  CancelToken& cancel;
+  GatewayFactory gateway_factory;
+
+  GlobalOptions globals;
+
+  // The gateway, made from globals.connection on first use: nothing connects before a command has
+  // validated its input.
+  client::Gateway& gateway();
+  // The printer for stdout in the chosen output mode; made on first use, after globals are set.
+  output::Printer& printer();
+  // One line to stderr ("warning: ..."), never to stdout.
+  void warn(std::string_view message);
+
+ private:
+  std::unique_ptr<client::Gateway> gateway_;
+  std::unique_ptr<output::Printer> printer_;
+};
+
+}  // namespace twctl

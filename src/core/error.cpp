@@ -1,0 +1,36 @@
+#include "core/error.hpp"
+
+#include <array>
+
+namespace twctl {
+
+namespace {
+
+constexpr std::array<ExitCodeRow, 11> kTable{{
+    {ErrorKind::General, 1, "error", "any other error"},
+    {ErrorKind::Usage, 2, "usage", "bad command line or input: unknown flag, missing flag, bad JSON or duration; nothing was sent"},
+    {ErrorKind::WorkflowFailed, 3, "workflow_failed", "the workflow closed unsuccessfully: failed, canceled, terminated or timed out"},
+    {ErrorKind::NotFound, 4, "not_found", "the workflow, run or namespace does not exist"},
+    {ErrorKind::AlreadyExists, 5, "already_exists", "already exists, or a workflow with this ID is already running"},
+    {ErrorKind::Unavailable, 6, "unavailable", "the cluster could not be reached: connection refused, DNS, TLS, unavailable"},
+    {ErrorKind::DeadlineExceeded, 7, "deadline_exceeded", "a call or the whole command (--command-timeout) ran out of time"},
+    {ErrorKind::PermissionDenied, 8, "permission_denied", "authentication failed or the caller may not do this"},
+    {ErrorKind::Rejected, 9, "rejected", "the cluster rejected the request as invalid in its current state"},
+    {ErrorKind::ResourceExhausted, 10, "resource_exhausted", "rate limited or over a server limit"},
+    {ErrorKind::Interrupted, 130, "interrupted", "interrupted by SIGINT or SIGTERM"},
+}};
+
+const ExitCodeRow& row(ErrorKind kind) {
+  for (const auto& r : kTable) {
+    if (r.kind == kind) return r;
+  }
+  return kTable[0];
+}
+
+}  // namespace
+
+std::span<const ExitCodeRow> exit_code_table() { return kTable; }
+int exit_code(ErrorKind kind) { return row(kind).code; }
+std::string_view kind_name(ErrorKind kind) { return row(kind).name; }
+
+}  // namespace twctl

@@ -1,0 +1,59 @@
+#pragma once
+// What the workflow commands share: the workflow reference, names of enums as people read them, and the
+// outcome of a closed run.
+
+#include "core/context.hpp"
+#include "core/error.hpp"
+#include "output/render.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+
+#include "temporal/api/common/v1/message.pb.h"
+#include "temporal/api/failure/v1/message.pb.h"
+#include "temporal/api/history/v1/message.pb.h"
+
+namespace twctl::ops::workflow {
+
+// -w/--workflow-id and -r/--run-id.
+struct WorkflowRef {
+  std::string workflow_id;
+  std::string run_id;
+};
+
+temporal::api::common::v1::WorkflowExecution to_proto(const WorkflowRef& ref);
+
+// "EVENT_TYPE_WORKFLOW_EXECUTION_STARTED" with prefix "EVENT_TYPE_" → "WorkflowExecutionStarted".
+std::string pascal_name(std::string_view enum_name, std::string_view prefix);
+std::string event_type_name(const temporal::api::history::v1::HistoryEvent& e);
+// "Running", "Completed", ... for text; "RUNNING", "COMPLETED", ... for JSON fields twctl adds itself.
+std::string status_text(int workflow_execution_status);
+std::string status_word(int workflow_execution_status);
+
+bool is_close_event(const temporal::api::history::v1::HistoryEvent& e);
+
+// How a run ended, from its close event.
+struct Outcome {
+  std::string status;  // COMPLETED, FAILED, CANCELED, TERMINATED, TIMED_OUT, CONTINUED_AS_NEW
+  bool has_result = false;
+  temporal::api::common::v1::Payloads result;
+  bool has_failure = false;
+  temporal::api::failure::v1::Failure failure;
+  std::string reason;          // terminate reason or similar
+  std::string new_run_id;      // continued as new
+};
+
+Outcome outcome_of(const temporal::api::history::v1::HistoryEvent& close);
+
+// "Results:" card rows: Status, Result and ResultEncoding, or Failure with its cause chain.
+output::Card outcome_card(const Outcome& o, bool shorthand, const output::Style& style);
+
+// One line for a failure and its causes: "order processing failed (OrderError): caused by: database unreachable".
+std::string failure_text(const temporal::api::failure::v1::Failure& f);
+
+// The error `result`/`execute` raise after printing an unsuccessful outcome (exit code: workflow_failed).
+Error outcome_error(const Outcome& o, bool shorthand);
+
+}  // namespace twctl::ops::workflow

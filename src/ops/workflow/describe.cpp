@@ -1,0 +1,136 @@
+#include "ops/workflow/describe.hpp"
+
+#include "core/duration.hpp"
+#include "ops/workflow/history.hpp"
+#include "output/proto_json.hpp"
+#include "payload/payload.hpp"
+
+#include <fmt/format.h>
+
+#include "temporal/api/enums/v1/workflow.pb.h"
+
+namespace twctl::ops::workflow {
+
+namespace enums = temporal::api::enums::v1;
+namespace wsv = temporal::api::workflowservice::v1;
+
+namespace {
+
+std::string time_text(const Context& ctx, const google::protobuf::Timestamp& ts) {
+  return format_time(ts, ctx.globals.time_format, ctx.now());
+}
+
+std::string section(const output::Style& style, std::string_view title) {
+  return style.magenta(std::string(title)) + "\n";
+}
+
+std::string execution_card(const Context& ctx, const wsv::DescribeWorkflowExecutionResponse& resp) {
+  const auto& info = resp.workflow_execution_info();
+  bool shorthand = ctx.globals.shorthand_payloads;
+  output::Style style(ctx.globals.color);
+  output::Card card{{"WorkflowId", info.execution().workflow_id()},
+                    {"RunId", info.execution().run_id()},
+                    {"Type", info.type().name()},
+                    {"Namespace", ctx.globals.connection.namespace_},
+                    {"TaskQueue", info.task_queue()},
+                    {"Status", style.status(status_text(info.status()))}};
+  if (info.has_start_time()) card.emplace_back("StartTime", time_text(ctx, info.start_time()));
+  if (info.has_close_time()) card.emplace_back("CloseTime", time_text(ctx, info.close_time()));
+  if (info.has_execution_duration()) card.emplace_back("Duration", format_duration(info.execution_duration()));
+  if (info.has_parent_execution()) {
+    card.emplace_back("ParentWorkflowId", info.parent_execution().workflow_id());
+    card.emplace_back("ParentRunId", info.parent_execution().run_id());
+  }
+  if (info.memo().fields_size() > 0) {
+    card.emplace_back("Memo", output::proto_to_json(info.memo(), shorthand).value("fields", nlohmann::ordered_json()).dump());
+  }
+  if (info.search_attributes().indexed_fields_size() > 0) {
+    card.emplace_back("SearchAttributes", output::proto_to_json(info.search_attributes(), shorthand)
+                                              .value("indexedFields", nlohmann::ordered_json())
+                                              .dump());
+  }
+  card.emplace_back("StateTransitionCount", std::to_string(info.state_transition_count()));
+  card.emplace_back("HistoryLength", std::to_string(info.history_length()));
+  card.emplace_back("HistorySize", std::to_string(info.history_size_bytes()));
+  if (resp.workflow_extended_info().cancel_requested()) card.emplace_back("CancelRequested", "true");
+  return section(style, "Execution Info:") + output::render_card(card, style);
+}
+
+std::string pending_activities(const Context& ctx, const wsv::DescribeWorkflowExecutionResponse& resp) {
+  output::Style style(ctx.globals.color);
+  std::string out = section(style, fmt::format("Pending Activities: {}", resp.pending_activities_size()));
+  bool first = true;
+  for (const auto& a : resp.pending_activities()) {
+    if (!first) out += "\n";
+    first = false;
+    output::Card card{{"ActivityId", a.activity_id()},
+                      {"Type", a.activity_type().name()},
+                      {"State", pascal_name(enums::PendingActivityState_Name(a.state()), "PENDING_ACTIVITY_STATE_")},
+                      {"Attempt", std::to_string(a.attempt())},
+                      {"MaximumAttempts", std::to_string(a.maximum_attempts())}};
+    if (a.has_scheduled_time()) card.emplace_back("ScheduledTime", time_text(ctx, a.scheduled_time()));
+    if (a.has_last_started_time()) card.emplace_back("LastStartedTime", time_text(ctx, a.last_started_time()));
+    if (a.has_last_heartbeat_time()) card.emplace_back("LastHeartbeatTime", time_text(ctx, a.last_heartbeat_time()));
+    if (a.has_next_attempt_schedule_time()) {
+      card.emplace_back("NextAttemptScheduleTime", time_text(ctx, a.next_attempt_schedule_time()));
+    }
+    if (a.has_last_failure()) card.emplace_back("LastFailure", failure_text(a.last_failure()));
+    if (!a.last_worker_identity().empty()) card.emplace_back("LastWorkerIdentity", a.last_worker_identity());
+    out += output::render_card(card, style);
+  }
+  return out;
+}
+
+std::string pending_children(const Context& ctx, const wsv::DescribeWorkflowExecutionResponse& resp) {
+  output::Style style(ctx.globals.color);
+  std::string out = section(style, fmt::format("Pending Child Workflows: {}", resp.pending_children_size()));
+  bool first = true;
+  for (const auto& c : resp.pending_children()) {
+    if (!first) out += "\n";
+    first = false;
+    out += output::render_card({{"WorkflowId", c.workflow_id()},
+                                {"RunId", c.run_id()},
+                                {"Type", c.workflow_type_name()},
+                                {"InitiatedEventId", std::to_string(c.initiated_id())}},
+                               style);
+  }
+  return out;
+}
+
+}  // namespace
+
+int describe(const DescribeOptions& opts, Context& ctx) {
+  wsv::DescribeWorkflowExecutionRequest req;
+  req.set_namespace_(ctx.globals.connection.namespace_);
+  *req.mutable_execution() = to_proto(opts.ref);
+  auto resp = ctx.gateway().describe_workflow(req);
+  const auto& info = resp.workflow_execution_info();
+  std::optional<HistoryEvent> close;
+  if (info.status() != enums::WORKFLOW_EXECUTION_STATUS_RUNNING) close = close_event(ctx, info.execution());
+
+  auto& out = ctx.printer();
+  bool shorthand = ctx.globals.shorthand_payloads;
+  if (out.text()) {
+    std::string text = execution_card(ctx, resp);
+    if (info.status() == enums::WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      text += "\n" + pending_activities(ctx, resp);
+      text += "\n" + pending_children(ctx, resp);
+    }
+    if (close) {
+      text += "\n" + out.style().magenta("Results:") + "\n" +
+              output::render_card(outcome_card(outcome_of(*close), shorthand, out.style()), out.style());
+    }
+    out.write(text);
+  } else {
+    auto j = output::proto_to_json(resp, shorthand);
+    if (close) {
+      j["closeEvent"] = output::proto_to_json(*close, shorthand);
+      auto o = outcome_of(*close);
+      if (o.status == "COMPLETED") j["result"] = payload::result_to_json(o.result, shorthand);
+    }
+    out.document(j);
+  }
+  return 0;
+}
+
+}  // namespace twctl::ops::workflow

@@ -1,0 +1,27 @@
+#pragma once
+// Reading a run's history: the close event (now, or waiting for it), and page-by-page iteration.
+
+#include "core/context.hpp"
+
+#include <functional>
+#include <optional>
+
+#include "temporal/api/common/v1/message.pb.h"
+#include "temporal/api/history/v1/message.pb.h"
+
+namespace twctl::ops::workflow {
+
+using temporal::api::common::v1::WorkflowExecution;
+using temporal::api::history::v1::HistoryEvent;
+
+// The close event of a closed run, or nothing if it is still open. One call.
+std::optional<HistoryEvent> close_event(Context& ctx, const WorkflowExecution& ex);
+
+// Long-polls until the run closes and returns its close event. With `follow`, a run that continued as new is
+// followed to the new run until one closes otherwise; `ex.run_id` is updated to the run that closed.
+HistoryEvent wait_for_close(Context& ctx, WorkflowExecution& ex, bool follow);
+
+// Calls `fn` for each event, page by page (only one page is held at a time). `fn` returns false to stop.
+void for_each_event(Context& ctx, const WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn);
+
+}  // namespace twctl::ops::workflow

@@ -1,0 +1,30 @@
+#include "ops/workflow/result.hpp"
+
+#include "ops/workflow/history.hpp"
+#include "output/proto_json.hpp"
+#include "payload/payload.hpp"
+
+namespace twctl::ops::workflow {
+
+int result(const ResultOptions& opts, Context& ctx) {
+  auto ex = to_proto(opts.ref);
+  auto close = wait_for_close(ctx, ex, true);
+  auto o = outcome_of(close);
+  bool shorthand = ctx.globals.shorthand_payloads;
+  auto& out = ctx.printer();
+  if (out.text()) {
+    out.write(out.style().magenta("Results:") + "\n" + output::render_card(outcome_card(o, shorthand, out.style()), out.style()));
+  } else {
+    nlohmann::ordered_json j{{"workflowId", ex.workflow_id()},
+                             {"runId", ex.run_id()},
+                             {"namespace", ctx.globals.connection.namespace_},
+                             {"status", o.status},
+                             {"closeEvent", output::proto_to_json(close, shorthand)}};
+    if (o.status == "COMPLETED") j["result"] = payload::result_to_json(o.result, shorthand);
+    out.document(j);
+  }
+  if (o.status != "COMPLETED") throw outcome_error(o, shorthand);
+  return 0;
+}
+
+}  // namespace twctl::ops::workflow

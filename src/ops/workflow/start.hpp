@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/context.hpp"
+#include "payload/payload.hpp"
+
+#include <string>
+#include <vector>
+
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
+
+namespace twctl::ops::workflow {
+
+struct StartOptions {
+  std::string workflow_id;  // a UUID when empty
+  std::string type;
+  std::string task_queue;
+  payload::Input input;
+  std::string execution_timeout;
+  std::string run_timeout;
+  std::string task_timeout = "10s";
+  std::string id_reuse_policy;
+  std::string id_conflict_policy;
+  std::vector<std::string> memo;
+  std::vector<std::string> search_attributes;
+};
+
+// Enum flag values, as the official CLI spells them.
+const std::vector<std::string>& id_reuse_policies();
+const std::vector<std::string>& id_conflict_policies();
+
+// Validates every flag and builds the request; throws a usage Error naming the flag. Sends nothing.
+temporal::api::workflowservice::v1::StartWorkflowExecutionRequest build_start_request(const StartOptions& opts,
+                                                                                        const Context& ctx);
+
+int start(const StartOptions& opts, Context& ctx);
+
+}  // namespace twctl::ops::workflow

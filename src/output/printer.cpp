@@ -1,0 +1,71 @@
+#include "output/printer.hpp"
+
+namespace twctl::output {
+
+void Printer::write(std::string_view s) {
+  if (mode_ != OutputMode::Text) return;
+  out_ << s;
+  out_.flush();
+}
+
+void Printer::document(const nlohmann::ordered_json& j) {
+  if (mode_ == OutputMode::Json) {
+    out_ << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  } else if (mode_ == OutputMode::Jsonl) {
+    out_ << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  }
+  out_.flush();
+}
+
+ListWriter::ListWriter(Printer& printer, std::string field) : p_(printer), field_(std::move(field)) {}
+
+ListWriter::~ListWriter() { finish(); }
+
+namespace {
+
+std::string indent_lines(const std::string& text, const std::string& indent) {
+  std::string out = indent;
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += indent;
+  }
+  return out;
+}
+
+}  // namespace
+
+void ListWriter::add(const nlohmann::ordered_json& item) {
+  auto& out = p_.out_;
+  constexpr auto replace = nlohmann::ordered_json::error_handler_t::replace;
+  if (p_.mode_ == OutputMode::Jsonl) {
+    out << item.dump(-1, ' ', false, replace) << "\n";
+  } else if (p_.mode_ == OutputMode::Json) {
+    if (!opened_) {
+      out << (field_.empty() ? "[\n" : "{\n  \"" + field_ + "\": [\n");
+      opened_ = true;
+    } else {
+      out << ",\n";
+    }
+    auto text = item.dump(2, ' ', false, replace);
+    out << (field_.empty() ? text : indent_lines(text, "    "));
+  } else {
+    return;
+  }
+  ++count_;
+  // One flush per item keeps a reader of the pipe current; pages are the unit the caller loops on.
+  if (count_ % 64 == 0) out.flush();
+}
+
+void ListWriter::finish() {
+  if (finished_) return;
+  finished_ = true;
+  auto& out = p_.out_;
+  if (p_.mode_ == OutputMode::Json) {
+    if (!opened_) out << (field_.empty() ? "[\n" : "{\n  \"" + field_ + "\": [\n");
+    else out << "\n";
+    out << (field_.empty() ? "]\n" : "  ]\n}\n");
+  }
+  out.flush();
+}
+
+}  // namespace twctl::output

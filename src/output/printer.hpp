@@ -1,0 +1,60 @@
+#pragma once
+// Where data goes: stdout only, in the mode the user chose (-o text|json|jsonl|none). Diagnostics never pass
+// through here; they go to stderr through the context.
+
+#include "output/render.hpp"
+#include "output/style.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace twctl::output {
+
+enum class OutputMode { Text, Json, Jsonl, None };
+
+class Printer {
+ public:
+  Printer(std::ostream& out, OutputMode mode, Style style) : out_(out), mode_(mode), style_(style) {}
+
+  OutputMode mode() const { return mode_; }
+  bool text() const { return mode_ == OutputMode::Text; }
+  bool json() const { return mode_ == OutputMode::Json || mode_ == OutputMode::Jsonl; }
+  const Style& style() const { return style_; }
+  // False once stdout can no longer be written (a closed pipe): streaming commands stop early.
+  bool ok() const { return out_.good(); }
+
+  // Text mode only: written as is.
+  void write(std::string_view s);
+  // JSON modes only: one document, pretty in json, one line in jsonl.
+  void document(const nlohmann::ordered_json& j);
+
+ private:
+  friend class ListWriter;
+  std::ostream& out_;
+  OutputMode mode_;
+  Style style_;
+};
+
+// A list streamed item by item: a JSON array in json (`[`, items separated by `,\n`, `]`; an empty list is
+// "[\n]\n"), one item per line in jsonl (nothing for an empty list). `field`, when given, wraps the array in
+// an object: {"events": [...]}. Memory does not grow with the list.
+class ListWriter {
+ public:
+  explicit ListWriter(Printer& printer, std::string field = {});
+  ~ListWriter();
+  void add(const nlohmann::ordered_json& item);
+  // Closes the array; called by the destructor if not before.
+  void finish();
+
+ private:
+  Printer& p_;
+  std::string field_;
+  bool opened_ = false;
+  bool finished_ = false;
+  size_t count_ = 0;
+};
+
+}  // namespace twctl::output

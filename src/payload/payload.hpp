@@ -1,0 +1,46 @@
+#pragma once
+// Temporal payloads: JSON text in (inputs, memo, search attributes), JSON values out (results, histories).
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "temporal/api/common/v1/message.pb.h"
+
+namespace twctl::payload {
+
+using temporal::api::common::v1::Payload;
+using temporal::api::common::v1::Payloads;
+
+// One JSON document → a json/plain payload holding the text as given. Throws a usage Error naming `what`
+// (e.g. "--input #2") when the text is not JSON.
+Payload from_json_text(std::string_view what, std::string_view text);
+
+// "KEY=JSON" (--memo, --search-attribute) → key and json/plain payload. Throws a usage Error naming `flag`.
+std::pair<std::string, Payload> from_key_json(std::string_view flag, std::string_view key_equals_json);
+
+// The payload-input flag family: each --input is one argument; each --input-file is one argument read whole.
+struct Input {
+  std::vector<std::string> inputs;
+  std::vector<std::string> files;
+};
+
+// Validates and builds the arguments. `prefix` is the flag family's prefix ("input", "signal-input", ...).
+Payloads build(const Input& in, std::string_view prefix = "input");
+
+// A payload as JSON. With shorthand: json/plain → its value, binary/null → null, json/protobuf → the object
+// plus "_protoMessageType"; anything else (and everything without shorthand) → {"metadata":{k: base64},
+// "data": base64}, the protobuf JSON form, so nothing is dropped.
+nlohmann::ordered_json to_json(const Payload& p, bool shorthand);
+// Payloads → a JSON array of the above.
+nlohmann::ordered_json to_json(const Payloads& p, bool shorthand);
+// A result as people and scripts expect it: one payload → that value; several → an array; none → null.
+nlohmann::ordered_json result_to_json(const Payloads& p, bool shorthand);
+
+// The "encoding" metadata ("json/plain", ...), or "" when absent.
+std::string encoding(const Payload& p);
+
+}  // namespace twctl::payload

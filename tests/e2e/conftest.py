@@ -1,0 +1,206 @@
+"""Fixtures for the twctl end-to-end tests.
+
+- ``rig`` (session): a Temporal dev server, the local HTTP services and the
+  test workers, started with tests/fixtures/rig.py; logs in a temp dir. If
+  TWCTL_E2E_ADDRESS is set, that running server is used instead and neither
+  services nor workers are started (TWCTL_SERVICES_URL is passed through).
+- ``twctl``: runs $TWCTL_BIN with ``--address <rig.address>`` appended.
+- ``unique_id``: a fresh workflow ID per test.
+- ``wait_until``: the helper from helpers.py, also as a fixture.
+
+Every twctl call made by a test is shown in the report when the test fails.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import pytest
+
+_HERE = Path(__file__).resolve().parent
+_FIXTURES = _HERE.parent / "fixtures"
+for _p in (str(_HERE), str(_FIXTURES)):
+    if _p not in sys.path:
+        sys.path.insert(0, _p)
+
+import rig as _rig  # noqa: E402  (tests/fixtures/rig.py)
+from helpers import wait_until as _wait_until  # noqa: E402
+
+DEFAULT = object()
+"""Sentinel: ``twctl(..., address=DEFAULT)`` appends the rig's address."""
+
+_CALLS_KEY = pytest.StashKey[list]()
+_OUTPUT_LIMIT = 4000
+
+
+@dataclass
+class Rig:
+    address: str
+    services_url: Optional[str]
+    log_dir: Path
+    namespace: str = "default"
+    external: bool = False
+    processes: list = field(default_factory=list, repr=False)
+
+
+@pytest.fixture(scope="session")
+def rig(tmp_path_factory: pytest.TempPathFactory):
+    external = os.environ.get("TWCTL_E2E_ADDRESS")
+    log_dir = tmp_path_factory.mktemp("rig")
+    if external:
+        _rig.wait_for_server(external, deadline=30)
+        yield Rig(
+            address=external,
+            services_url=os.environ.get("TWCTL_SERVICES_URL"),
+            log_dir=log_dir,
+            external=True,
+        )
+        return
+
+    started: list[subprocess.Popen] = []
+    try:
+        server, address = _rig.start_devserver(log_dir)
+        started.append(server)
+        services, services_url = _rig.start_services(log_dir)
+        started.append(services)
+        worker = _rig.start_worker(address, services_url, log_dir)
+        started.append(worker)
+        yield Rig(
+            address=address,
+            services_url=services_url,
+            log_dir=log_dir,
+            processes=list(started),
+        )
+    finally:
+        for proc in reversed(started):
+            _rig.stop(proc)
+
+
+def _trim(text: Optional[str]) -> str:
+    if not text:
+        return ""
+    if len(text) <= _OUTPUT_LIMIT:
+        return text
+    return text[:_OUTPUT_LIMIT] + f"\n... ({len(text) - _OUTPUT_LIMIT} more chars)"
+
+
+def _format_call(entry: dict) -> str:
+    lines = [f"$ {entry['cmd']}"]
+    if entry.get("env"):
+        lines.append(f"  env overrides: {entry['env']!r}")
+    if entry.get("input") is not None:
+        lines.append(f"  stdin: {_trim(entry['input'])!r}")
+    lines.append(f"  exit: {entry['exit']}")
+    for stream in ("stdout", "stderr"):
+        text = _trim(entry.get(stream))
+        if text:
+            lines.append(f"  {stream}:")
+            lines.extend("    " + line for line in text.splitlines())
+    return "\n".join(lines)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call):
+    report = yield
+    if report.failed:
+        calls = item.stash.get(_CALLS_KEY, None)
+        if calls:
+            report.sections.append(
+                ("twctl calls", "\n\n".join(_format_call(c) for c in calls))
+            )
+    return report
+
+
+def _child_env(overrides: Optional[dict]) -> dict:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("TEMPORAL_") and k != "NO_COLOR"
+    }
+    for key, value in (overrides or {}).items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = str(value)
+    return env
+
+
+@pytest.fixture
+def twctl(rig: Rig, request: pytest.FixtureRequest):
+    """``twctl(*args, input=None, env=None, timeout=60, address=DEFAULT)``
+    runs $TWCTL_BIN and returns the CompletedProcess (text stdout/stderr).
+
+    address=DEFAULT appends ``--address <rig.address>``; address=None appends
+    nothing; any other string appends ``--address <that>``. In ``env``, a
+    value of None removes the variable. TEMPORAL_* and NO_COLOR are removed
+    from the inherited environment."""
+    binary = os.environ.get("TWCTL_BIN")
+    if not binary:
+        pytest.fail("TWCTL_BIN is not set: point it at the twctl binary to test")
+    if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
+        pytest.fail(f"TWCTL_BIN={binary!r} is not an executable file")
+
+    calls = request.node.stash.setdefault(_CALLS_KEY, [])
+
+    def run(*args, input=None, env=None, timeout=60, address=DEFAULT):  # noqa: A002
+        cmd = [binary, *(str(a) for a in args)]
+        if address is DEFAULT:
+            cmd += ["--address", rig.address]
+        elif address is not None:
+            cmd += ["--address", str(address)]
+        entry = {
+            "cmd": shlex.join(cmd),
+            "env": env,
+            "input": input,
+            "exit": None,
+            "stdout": "",
+            "stderr": "",
+        }
+        calls.append(entry)
+        try:
+            result = subprocess.run(
+                cmd,
+                input=input,
+                capture_output=True,
+                text=True,
+                env=_child_env(env),
+                timeout=timeout,
+                stdin=None if input is not None else subprocess.DEVNULL,
+            )
+        except subprocess.TimeoutExpired as err:
+            def _text(b):
+                if isinstance(b, bytes):
+                    return b.decode(errors="replace")
+                return b or ""
+            entry["exit"] = f"timed out after {timeout}s"
+            entry["stdout"] = _text(err.stdout)
+            entry["stderr"] = _text(err.stderr)
+            raise AssertionError(
+                f"twctl timed out after {timeout}s: {entry['cmd']}\n"
+                f"stdout: {_trim(entry['stdout'])}\nstderr: {_trim(entry['stderr'])}"
+            ) from None
+        entry["exit"] = result.returncode
+        entry["stdout"] = result.stdout
+        entry["stderr"] = result.stderr
+        return result
+
+    return run
+
+
+@pytest.fixture
+def unique_id(request: pytest.FixtureRequest) -> str:
+    name = re.sub(r"[^A-Za-z0-9_-]+", "-", request.node.name).strip("-")
+    return f"{name[:60]}-{uuid.uuid4().hex[:8]}"
+
+
+@pytest.fixture
+def wait_until():
+    return _wait_until

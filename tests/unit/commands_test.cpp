@@ -1,0 +1,381 @@
+// Whole argv vectors through the same entry point as main, against a fake gateway.
+#include "fake_gateway.hpp"
+#include "payload/payload.hpp"
+
+#include <doctest/doctest.h>
+
+#include "temporal/api/enums/v1/event_type.pb.h"
+#include "temporal/api/enums/v1/workflow.pb.h"
+
+using namespace twctl;
+using namespace twctl::testing;
+namespace enums = temporal::api::enums::v1;
+namespace history = temporal::api::history::v1;
+
+namespace {
+
+wsv::GetWorkflowExecutionHistoryResponse page(std::vector<history::HistoryEvent> events, std::string token = "") {
+  wsv::GetWorkflowExecutionHistoryResponse r;
+  for (auto& e : events) *r.mutable_history()->add_events() = e;
+  r.set_next_page_token(token);
+  return r;
+}
+
+history::HistoryEvent event(int64_t id, enums::EventType type) {
+  history::HistoryEvent e;
+  e.set_event_id(id);
+  e.set_event_type(type);
+  e.mutable_event_time()->set_seconds(1'700'000'000 + id);
+  return e;
+}
+
+history::HistoryEvent completed(int64_t id, const std::string& json) {
+  auto e = event(id, enums::EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+  *e.mutable_workflow_execution_completed_event_attributes()->mutable_result()->add_payloads() =
+      payload::from_json_text("result", json);
+  return e;
+}
+
+history::HistoryEvent failed(int64_t id) {
+  auto e = event(id, enums::EVENT_TYPE_WORKFLOW_EXECUTION_FAILED);
+  auto* f = e.mutable_workflow_execution_failed_event_attributes()->mutable_failure();
+  f->set_message("order processing failed");
+  f->mutable_application_failure_info()->set_type("OrderError");
+  f->mutable_cause()->set_message("database unreachable");
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("workflow start: sends one request with inputs, timeouts, policies and memo, and prints the IDs") {
+  FakeCluster c;
+  c.start_response.set_run_id("run-1");
+  c.start_response.set_started(true);
+  auto r = run_cli(c, {"workflow", "start", "--type", "SayHello", "-t", "hello-tasks", "-w", "hello-1", "-i",
+                       "\"World\"", "--execution-timeout", "1h", "--id-reuse-policy", "RejectDuplicate", "--memo",
+                       "owner=\"ops\"", "-n", "prod"});
+  CHECK(r.code == 0);
+  REQUIRE(c.starts.size() == 1);
+  const auto& req = c.starts[0];
+  CHECK(req.namespace_() == "prod");
+  CHECK(req.workflow_id() == "hello-1");
+  CHECK(req.workflow_type().name() == "SayHello");
+  CHECK(req.task_queue().name() == "hello-tasks");
+  CHECK(req.input().payloads(0).data() == "\"World\"");
+  CHECK(req.workflow_execution_timeout().seconds() == 3600);
+  CHECK(req.workflow_task_timeout().seconds() == 10);
+  CHECK(req.workflow_id_reuse_policy() == enums::WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE);
+  CHECK(req.memo().fields().at("owner").data() == "\"ops\"");
+  CHECK_FALSE(req.request_id().empty());
+  CHECK(r.out ==
+        "Running execution:\n"
+        "  WorkflowId  hello-1\n"
+        "  RunId       run-1\n"
+        "  Type        SayHello\n"
+        "  Namespace   prod\n"
+        "  TaskQueue   hello-tasks\n");
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("workflow start: without -w a UUID is used; -o json prints one object") {
+  FakeCluster c;
+  c.start_response.set_run_id("run-2");
+  c.start_response.set_started(true);
+  auto r = run_cli(c, {"workflow", "start", "--type", "T", "-t", "q", "-o", "json"});
+  CHECK(r.code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["workflowId"].get<std::string>().size() == 36);
+  CHECK(j["workflowId"] == c.starts.at(0).workflow_id());
+  CHECK(j["runId"] == "run-2");
+  CHECK(j["taskQueue"] == "q");
+}
+
+TEST_CASE("workflow start: bad input exits 2, names the flag, and never makes a gateway") {
+  struct Case {
+    std::vector<std::string> extra;
+    std::string needle;
+  };
+  std::vector<Case> cases{
+      {{"-i", "{bad"}, "--input #1"},
+      {{"-i", "1", "-i", "nope"}, "--input #2"},
+      {{"--execution-timeout", "ten"}, "--execution-timeout"},
+      {{"--run-timeout", "-1s"}, "--run-timeout"},
+      {{"--memo", "novalue"}, "--memo"},
+      {{"--search-attribute", "k=not json"}, "--search-attribute"},
+      {{"--input-file", "/nonexistent/file.json"}, "--input-file"},
+      {{"--bogus"}, "--bogus"},
+      {{"--id-conflict-policy", "Maybe"}, "--id-conflict-policy"},
+      {{"--command-timeout", "soon"}, "--command-timeout"},
+  };
+  for (const auto& tc : cases) {
+    CAPTURE(tc.needle);
+    FakeCluster c;
+    std::vector<std::string> args{"workflow", "start", "--type", "T", "-t", "q"};
+    args.insert(args.end(), tc.extra.begin(), tc.extra.end());
+    auto r = run_cli(c, args);
+    CHECK(r.code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("Error: ") == 0);
+    CHECK(r.err.find(tc.needle) != std::string::npos);
+    CHECK(c.gateways_made == 0);
+  }
+}
+
+TEST_CASE("workflow start: a missing --task-queue is a usage error and nothing is sent") {
+  FakeCluster c;
+  auto r = run_cli(c, {"workflow", "start", "--type", "T"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("--task-queue") != std::string::npos);
+  CHECK(r.err.find("Run 'twctl workflow start --help' for usage.") != std::string::npos);
+  CHECK(c.calls() == 0);
+}
+
+TEST_CASE("errors: a cluster error maps to its exit code; JSON modes add an error object on stderr") {
+  FakeCluster c;
+  Error nf(ErrorKind::NotFound, "workflow not found for ID: nope");
+  nf.grpc_code = 5;
+  nf.grpc_code_name = "NOT_FOUND";
+  c.fail_with = nf;
+  auto text = run_cli(c, {"workflow", "describe", "-w", "nope"});
+  CHECK(text.code == 4);
+  CHECK(text.out.empty());
+  CHECK(text.err == "Error: workflow not found for ID: nope\n");
+
+  auto json = run_cli(c, {"workflow", "describe", "-w", "nope", "-o", "json"});
+  CHECK(json.code == 4);
+  CHECK(json.out.empty());
+  auto line = json.err.substr(json.err.find('\n') + 1);
+  auto j = nlohmann::json::parse(line);
+  CHECK(j["error"]["code"] == 4);
+  CHECK(j["error"]["kind"] == "not_found");
+  CHECK(j["error"]["grpcStatus"]["name"] == "NOT_FOUND");
+  CHECK(j["error"]["message"] == "workflow not found for ID: nope");
+}
+
+TEST_CASE("workflow result: long-polls past empty answers, follows continue-as-new, prints the result") {
+  FakeCluster c;
+  c.history_responses.push_back(page({}, "poll-again"));
+  auto can = event(5, enums::EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+  can.mutable_workflow_execution_continued_as_new_event_attributes()->set_new_execution_run_id("run-2");
+  c.history_responses.push_back(page({can}));
+  c.history_responses.push_back(page({completed(7, "\"liftoff\"")}));
+  auto r = run_cli(c, {"workflow", "result", "-w", "countdown", "-r", "run-1"});
+  CHECK(r.code == 0);
+  REQUIRE(c.history_requests.size() == 3);
+  CHECK(c.history_requests[0].wait_new_event());
+  CHECK(c.history_requests[0].history_event_filter_type() == enums::HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT);
+  CHECK(c.history_requests[1].next_page_token() == "poll-again");
+  CHECK(c.history_requests[1].execution().run_id() == "run-1");
+  CHECK(c.history_requests[2].execution().run_id() == "run-2");
+  CHECK(c.history_requests[2].next_page_token().empty());
+  CHECK(r.out ==
+        "Results:\n"
+        "  Status          COMPLETED\n"
+        "  Result          \"liftoff\"\n"
+        "  ResultEncoding  json/plain\n");
+}
+
+TEST_CASE("workflow result: a failed workflow prints its outcome, then exits 3 with the cause chain") {
+  FakeCluster c;
+  c.history_responses.push_back(page({failed(9)}));
+  auto r = run_cli(c, {"workflow", "result", "-w", "order-1"});
+  CHECK(r.code == 3);
+  CHECK(r.out ==
+        "Results:\n"
+        "  Status   FAILED\n"
+        "  Failure  order processing failed (OrderError); caused by: database unreachable\n");
+  CHECK(r.err == "Error: workflow failed: order processing failed (OrderError); caused by: database unreachable\n");
+
+  FakeCluster cj;
+  cj.history_responses.push_back(page({failed(9)}));
+  auto j = run_cli(cj, {"workflow", "result", "-w", "order-1", "-o", "json"});
+  CHECK(j.code == 3);
+  auto doc = nlohmann::json::parse(j.out);
+  CHECK(doc["status"] == "FAILED");
+  CHECK(doc["closeEvent"]["eventType"] == "EVENT_TYPE_WORKFLOW_EXECUTION_FAILED");
+  CHECK_FALSE(doc.contains("result"));
+  auto err = nlohmann::json::parse(j.err.substr(j.err.find('\n') + 1));
+  CHECK(err["error"]["kind"] == "workflow_failed");
+  CHECK(err["error"]["details"]["failure"]["cause"]["message"] == "database unreachable");
+}
+
+TEST_CASE("workflow describe: a running workflow shows its pending activities with attempts and last failure") {
+  FakeCluster c;
+  auto* info = c.describe_response.mutable_workflow_execution_info();
+  info->mutable_execution()->set_workflow_id("flaky-1");
+  info->mutable_execution()->set_run_id("run-1");
+  info->mutable_type()->set_name("FlakyApiWorkflow");
+  info->set_task_queue("flaky-tasks");
+  info->set_status(enums::WORKFLOW_EXECUTION_STATUS_RUNNING);
+  info->mutable_start_time()->set_seconds(1'700'000'040);
+  info->set_history_length(5);
+  info->set_history_size_bytes(900);
+  info->set_state_transition_count(4);
+  auto* a = c.describe_response.add_pending_activities();
+  a->set_activity_id("1");
+  a->mutable_activity_type()->set_name("call_flaky_api");
+  a->set_state(enums::PENDING_ACTIVITY_STATE_SCHEDULED);
+  a->set_attempt(3);
+  a->mutable_last_failure()->set_message("HTTP 500: service unavailable");
+  auto r = run_cli(c, {"workflow", "describe", "-w", "flaky-1"});
+  CHECK(r.code == 0);
+  CHECK(c.history_requests.empty());  // still running: no close event to fetch
+  CHECK(r.out ==
+        "Execution Info:\n"
+        "  WorkflowId            flaky-1\n"
+        "  RunId                 run-1\n"
+        "  Type                  FlakyApiWorkflow\n"
+        "  Namespace             default\n"
+        "  TaskQueue             flaky-tasks\n"
+        "  Status                Running\n"
+        "  StartTime             1 minute ago\n"
+        "  StateTransitionCount  4\n"
+        "  HistoryLength         5\n"
+        "  HistorySize           900\n"
+        "\n"
+        "Pending Activities: 1\n"
+        "  ActivityId       1\n"
+        "  Type             call_flaky_api\n"
+        "  State            Scheduled\n"
+        "  Attempt          3\n"
+        "  MaximumAttempts  0\n"
+        "  LastFailure      HTTP 500: service unavailable\n"
+        "\n"
+        "Pending Child Workflows: 0\n");
+}
+
+TEST_CASE("workflow describe: a closed workflow adds its close event and result to JSON") {
+  FakeCluster c;
+  auto* info = c.describe_response.mutable_workflow_execution_info();
+  info->mutable_execution()->set_workflow_id("hello-1");
+  info->set_status(enums::WORKFLOW_EXECUTION_STATUS_COMPLETED);
+  c.history_responses.push_back(page({completed(11, "\"Hello, World!\"")}));
+  auto r = run_cli(c, {"workflow", "describe", "-w", "hello-1", "-o", "json"});
+  CHECK(r.code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["workflowExecutionInfo"]["status"] == "WORKFLOW_EXECUTION_STATUS_COMPLETED");
+  CHECK(j["closeEvent"]["eventId"] == "11");
+  CHECK(j["result"] == "Hello, World!");
+}
+
+TEST_CASE("workflow query: sends name and args; a rejected query exits 9") {
+  FakeCluster c;
+  *c.query_response.mutable_query_result()->add_payloads() = payload::from_json_text("r", "3");
+  auto r = run_cli(c, {"workflow", "query", "-w", "sub-1", "--name", "count"});
+  CHECK(r.code == 0);
+  CHECK(c.queries.at(0).query().query_type() == "count");
+  CHECK(r.out == "Query result:\n  QueryResult  3\n");
+
+  auto json = run_cli(c, {"workflow", "query", "-w", "sub-1", "--name", "count", "-o", "json"});
+  CHECK(nlohmann::json::parse(json.out)["queryResult"] == nlohmann::json::parse("[3]"));
+
+  FakeCluster rejected;
+  rejected.query_response.mutable_query_rejected()->set_status(enums::WORKFLOW_EXECUTION_STATUS_COMPLETED);
+  auto rj = run_cli(rejected, {"workflow", "query", "-w", "sub-1", "--name", "count", "--reject-condition", "not_open"});
+  CHECK(rejected.queries.at(0).query_reject_condition() == enums::QUERY_REJECT_CONDITION_NOT_OPEN);
+  CHECK(rj.code == 9);
+  CHECK(rj.err == "Error: query was rejected, workflow has status: Completed\n");
+}
+
+TEST_CASE("workflow list: streams pages, stops at --limit, and lowers the page size to it") {
+  FakeCluster c;
+  for (int p = 0; p < 2; ++p) {
+    wsv::ListWorkflowExecutionsResponse resp;
+    for (int i = 0; i < 2; ++i) {
+      auto* e = resp.add_executions();
+      e->mutable_execution()->set_workflow_id("wf-" + std::to_string(p * 2 + i));
+      e->mutable_type()->set_name("Echo");
+      e->set_status(enums::WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    }
+    resp.set_next_page_token(p == 0 ? "next" : "more");
+    c.list_responses.push_back(resp);
+  }
+  auto r = run_cli(c, {"workflow", "list", "--limit", "3", "--page-size", "2", "-o", "jsonl"});
+  CHECK(r.code == 0);
+  REQUIRE(c.lists.size() == 2);
+  CHECK(c.lists[0].page_size() == 2);
+  CHECK(c.lists[1].next_page_token() == "next");
+  CHECK(r.out ==
+        "{\"execution\":{\"workflowId\":\"wf-0\"},\"type\":{\"name\":\"Echo\"},\"status\":\"WORKFLOW_EXECUTION_STATUS_COMPLETED\"}\n"
+        "{\"execution\":{\"workflowId\":\"wf-1\"},\"type\":{\"name\":\"Echo\"},\"status\":\"WORKFLOW_EXECUTION_STATUS_COMPLETED\"}\n"
+        "{\"execution\":{\"workflowId\":\"wf-2\"},\"type\":{\"name\":\"Echo\"},\"status\":\"WORKFLOW_EXECUTION_STATUS_COMPLETED\"}\n");
+
+  FakeCluster small;
+  run_cli(small, {"workflow", "list", "--limit", "5"});
+  CHECK(small.lists.at(0).page_size() == 5);
+}
+
+TEST_CASE("workflow list: text prints one header for all pages") {
+  FakeCluster c;
+  for (int p = 0; p < 2; ++p) {
+    wsv::ListWorkflowExecutionsResponse resp;
+    auto* e = resp.add_executions();
+    e->mutable_execution()->set_workflow_id("wf-" + std::to_string(p));
+    e->mutable_type()->set_name("Echo");
+    e->set_status(enums::WORKFLOW_EXECUTION_STATUS_RUNNING);
+    if (p == 0) resp.set_next_page_token("next");
+    c.list_responses.push_back(resp);
+  }
+  auto r = run_cli(c, {"workflow", "list"});
+  CHECK(r.out ==
+        "  Status   WorkflowId  Type  StartTime\n"
+        "  Running  wf-0        Echo\n"
+        "  Running  wf-1        Echo\n");
+}
+
+TEST_CASE("workflow show: streams every page as {\"events\": [...]} in json and one event per line in jsonl") {
+  auto pages = [] {
+    std::deque<wsv::GetWorkflowExecutionHistoryResponse> d;
+    d.push_back(page({event(1, enums::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED)}, "p2"));
+    d.push_back(page({completed(2, "1")}));
+    return d;
+  };
+  FakeCluster c;
+  c.history_responses = pages();
+  auto r = run_cli(c, {"workflow", "show", "-w", "w", "-o", "json"});
+  CHECK(r.code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["events"].size() == 2);
+  CHECK(j["events"][1]["workflowExecutionCompletedEventAttributes"]["result"]["payloads"][0]["data"] == "MQ==");
+  CHECK(c.history_requests.at(1).next_page_token() == "p2");
+
+  FakeCluster cl;
+  cl.history_responses = pages();
+  auto l = run_cli(cl, {"workflow", "show", "-w", "w", "-o", "jsonl"});
+  CHECK(std::count(l.out.begin(), l.out.end(), '\n') == 2);
+
+  FakeCluster ct;
+  ct.history_responses = pages();
+  auto t = run_cli(ct, {"workflow", "show", "-w", "w"});
+  CHECK(t.out ==
+        "Progress:\n"
+        "  ID  Time                  Type\n"
+        "   1  2023-11-14T22:13:21Z  WorkflowExecutionStarted\n"
+        "   2  2023-11-14T22:13:22Z  WorkflowExecutionCompleted\n"
+        "\n"
+        "Results:\n"
+        "  Status          COMPLETED\n"
+        "  Result          1\n"
+        "  ResultEncoding  json/plain\n");
+}
+
+TEST_CASE("workflow cancel: sends the reason; the confirmation goes to stderr, not stdout") {
+  FakeCluster c;
+  auto r = run_cli(c, {"workflow", "cancel", "-w", "sub-1", "--reason", "unsubscribe"});
+  CHECK(r.code == 0);
+  CHECK(c.cancels.at(0).reason() == "unsubscribe");
+  CHECK(c.cancels.at(0).workflow_execution().workflow_id() == "sub-1");
+  CHECK(r.out.empty());
+  CHECK(r.err == "Cancellation requested for workflow sub-1\n");
+}
+
+TEST_CASE("cli: --version and --help print to stdout and exit 0") {
+  FakeCluster c;
+  auto v = run_cli(c, {"--version"});
+  CHECK(v.code == 0);
+  CHECK(v.out == "twctl " TWCTL_VERSION "\n");
+  auto h = run_cli(c, {"workflow", "start", "--help"});
+  CHECK(h.code == 0);
+  CHECK(h.out.find("--task-queue") != std::string::npos);
+  CHECK(h.out.find("Examples:") != std::string::npos);
+}
