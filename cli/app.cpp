@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
 
 namespace twctl::cli {
@@ -69,6 +70,52 @@ const CLI::App* deepest(const CLI::App* app) {
     if (subs.empty()) return app;
     app = subs.front();
   }
+}
+
+size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t prev = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t cur = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      prev = cur;
+    }
+  }
+  return row[b.size()];
+}
+
+// CLI11 reports a mistyped command as "A subcommand is required" or as an unexpected argument; say which
+// word was not a command, and suggest the nearest one.
+std::string unknown_command_message(const CLI::App& parent, const std::vector<std::string>& args) {
+  // The first word after the parent's own path that is not a flag.
+  std::vector<std::string> path;
+  for (auto* a = &parent; a->get_parent(); a = a->get_parent()) path.insert(path.begin(), a->get_name());
+  size_t matched = 0;
+  for (const auto& arg : args) {
+    if (arg.empty() || arg[0] == '-') continue;
+    if (matched < path.size() && arg == path[matched]) {
+      ++matched;
+      continue;
+    }
+    if (matched < path.size()) return {};
+    std::string best;
+    size_t best_distance = 3;
+    for (const auto* sub : parent.get_subcommands({})) {
+      auto d = edit_distance(arg, sub->get_name());
+      if (sub->get_name().rfind(arg, 0) == 0) d = 1;
+      if (d < best_distance) {
+        best_distance = d;
+        best = sub->get_name();
+      }
+    }
+    auto msg = fmt::format("unknown command \"{}\" for \"{}\"", arg, command_path(&parent));
+    if (!best.empty()) msg += fmt::format(" (did you mean \"{}\"?)", best);
+    return msg;
+  }
+  return {};
 }
 
 }  // namespace
@@ -134,7 +181,18 @@ int run(const std::vector<std::string>& args, Context& ctx) {
     ctx.out << e.what() << "\n";
     return 0;
   } catch (const CLI::ParseError& e) {
-    Error err = usage_error(e.what());
+    std::string message = e.what();
+    const auto* at = deepest(&app);
+    if (!at->get_subcommands({}).empty()) {
+      if (auto unknown = unknown_command_message(*at, args); !unknown.empty()) {
+        message = unknown;
+      } else if (at->get_subcommands().empty()) {
+        std::string names;
+        for (const auto* sub : at->get_subcommands({})) names += (names.empty() ? "" : ", ") + sub->get_name();
+        message = fmt::format("\"{}\" needs a command: {}", command_path(at), names);
+      }
+    }
+    Error err = usage_error(message);
     report(err, ctx, parse_mode(tree->globals.output));
     ctx.err << "Run '" << command_path(deepest(&app)) << " --help' for usage.\n";
     return exit_code(ErrorKind::Usage);

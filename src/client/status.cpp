@@ -48,11 +48,13 @@ nlohmann::ordered_json decode_details(const grpc::Status& status, std::string& h
         for (auto& [k, v] : fields.items()) item[k] = v;
         namespace ed = temporal::api::errordetails::v1;
         if (const auto* started = dynamic_cast<const ed::WorkflowExecutionAlreadyStartedFailure*>(msg.get())) {
-          hint = fmt::format("a workflow with this ID is already running (run ID {})", started->run_id());
+          hint = fmt::format("a workflow with this ID is already running (run ID {}); "
+                             "--id-conflict-policy UseExisting returns that run instead",
+                             started->run_id());
         } else if (const auto* ns = dynamic_cast<const ed::NamespaceNotFoundFailure*>(msg.get())) {
           hint = fmt::format("namespace \"{}\" does not exist", ns->namespace_());
         } else if (const auto* denied = dynamic_cast<const ed::PermissionDeniedFailure*>(msg.get())) {
-          if (!denied->reason().empty()) hint = "reason: " + denied->reason();
+          if (!denied->reason().empty()) hint = status.error_message() + " (reason: " + denied->reason() + ")";
         }
       }
     }
@@ -126,7 +128,8 @@ Error from_status(const grpc::Status& status, std::string_view address, bool int
       message = fmt::format("no answer from {} in time: {}", address, message);
       break;
     default:
-      if (!hint.empty()) message += ": " + hint;
+      // A decoded detail says it better than the server's prose, which is kept only when there is none.
+      if (!hint.empty()) message = hint;
       break;
   }
   Error err(kind, message);

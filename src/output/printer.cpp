@@ -17,9 +17,16 @@ void Printer::document(const nlohmann::ordered_json& j) {
   out_.flush();
 }
 
-ListWriter::ListWriter(Printer& printer, std::string field) : p_(printer), field_(std::move(field)) {}
+ListWriter::ListWriter(Printer& printer, std::string field)
+    : p_(printer), field_(std::move(field)), uncaught_at_start_(std::uncaught_exceptions()) {}
 
-ListWriter::~ListWriter() { finish(); }
+ListWriter::~ListWriter() {
+  if (std::uncaught_exceptions() > uncaught_at_start_) {
+    p_.out_.flush();
+    return;
+  }
+  finish();
+}
 
 namespace {
 
@@ -52,7 +59,7 @@ void ListWriter::add(const nlohmann::ordered_json& item) {
     return;
   }
   ++count_;
-  // One flush per item keeps a reader of the pipe current; pages are the unit the caller loops on.
+  // Flushing every few items keeps a reader of the pipe current without a write per line.
   if (count_ % 64 == 0) out.flush();
 }
 

@@ -10,6 +10,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <exception>
 
 namespace twctl::output {
 
@@ -46,7 +47,8 @@ class ListWriter {
   explicit ListWriter(Printer& printer, std::string field = {});
   ~ListWriter();
   void add(const nlohmann::ordered_json& item);
-  // Closes the array; called by the destructor if not before.
+  // Closes the array; called by the destructor if not before, unless the list is being abandoned because
+  // of an error (then an empty list must not be printed as if it were the answer).
   void finish();
 
  private:
@@ -55,6 +57,7 @@ class ListWriter {
   bool opened_ = false;
   bool finished_ = false;
   size_t count_ = 0;
+  int uncaught_at_start_;
 };
 
 }  // namespace twctl::output

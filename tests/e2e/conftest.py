@@ -134,7 +134,7 @@ def _child_env(overrides: Optional[dict]) -> dict:
 
 
 @pytest.fixture
-def twctl(rig: Rig, request: pytest.FixtureRequest):
+def twctl(request: pytest.FixtureRequest):
     """``twctl(*args, input=None, env=None, timeout=60, address=DEFAULT)``
     runs $TWCTL_BIN and returns the CompletedProcess (text stdout/stderr).
 
@@ -147,6 +147,8 @@ def twctl(rig: Rig, request: pytest.FixtureRequest):
         pytest.fail("TWCTL_BIN is not set: point it at the twctl binary to test")
     if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
         pytest.fail(f"TWCTL_BIN={binary!r} is not an executable file")
+    # Only now start (or reuse) the rig, so a missing binary fails fast.
+    rig: Rig = request.getfixturevalue("rig")
 
     calls = request.node.stash.setdefault(_CALLS_KEY, [])
 

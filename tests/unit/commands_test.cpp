@@ -177,9 +177,13 @@ TEST_CASE("workflow result: long-polls past empty answers, follows continue-as-n
 
 TEST_CASE("workflow result: a failed workflow prints its outcome, then exits 3 with the cause chain") {
   FakeCluster c;
+  c.describe_response.mutable_workflow_execution_info()->mutable_execution()->set_run_id("latest");
   c.history_responses.push_back(page({failed(9)}));
   auto r = run_cli(c, {"workflow", "result", "-w", "order-1"});
   CHECK(r.code == 3);
+  // Without -r the latest run is pinned first, so the output can name the run that closed.
+  CHECK(c.describes.size() == 1);
+  CHECK(c.history_requests.at(0).execution().run_id() == "latest");
   CHECK(r.out ==
         "Results:\n"
         "  Status   FAILED\n"
@@ -192,6 +196,7 @@ TEST_CASE("workflow result: a failed workflow prints its outcome, then exits 3 w
   CHECK(j.code == 3);
   auto doc = nlohmann::json::parse(j.out);
   CHECK(doc["status"] == "FAILED");
+  CHECK(doc["workflowId"] == "order-1");
   CHECK(doc["closeEvent"]["eventType"] == "EVENT_TYPE_WORKFLOW_EXECUTION_FAILED");
   CHECK_FALSE(doc.contains("result"));
   auto err = nlohmann::json::parse(j.err.substr(j.err.find('\n') + 1));
@@ -378,4 +383,16 @@ TEST_CASE("cli: --version and --help print to stdout and exit 0") {
   CHECK(h.code == 0);
   CHECK(h.out.find("--task-queue") != std::string::npos);
   CHECK(h.out.find("Examples:") != std::string::npos);
+}
+
+TEST_CASE("cli: a mistyped command names the word and suggests the nearest command; a group alone lists its commands") {
+  FakeCluster c;
+  auto typo = run_cli(c, {"workflow", "strat", "--type", "X"});
+  CHECK(typo.code == 2);
+  CHECK(typo.err.rfind("Error: unknown command \"strat\" for \"twctl workflow\" (did you mean \"start\"?)\n", 0) == 0);
+  auto group = run_cli(c, {"workflow"});
+  CHECK(group.code == 2);
+  CHECK(group.err.rfind("Error: \"twctl workflow\" needs a command: start, describe, query, cancel, result, list, show\n",
+                        0) == 0);
+  CHECK(c.gateways_made == 0);
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
-from typing import Any, Optional
+from typing import Any
 
 from temporalio import workflow
 from temporalio.common import RawValue, RetryPolicy
@@ -138,7 +138,8 @@ class Echo:
     # RawValue passes the payload through untouched, so the result has the
     # same encoding and bytes as the input (e.g. JSON null stays json/plain).
     @workflow.run
-    async def run(self, value: Optional[RawValue] = None) -> Any:
+    # (The hint must be exactly RawValue; Optional[RawValue] is not unwrapped.)
+    async def run(self, value: RawValue = None) -> Any:  # type: ignore[assignment]
         return value
 
 

@@ -6,8 +6,17 @@
 
 namespace twctl::ops::workflow {
 
+namespace wsv = temporal::api::workflowservice::v1;
+
 int result(const ResultOptions& opts, Context& ctx) {
   auto ex = to_proto(opts.ref);
+  if (ex.run_id().empty()) {
+    // Pin the latest run now, so the output can say which run closed (close events do not carry it).
+    wsv::DescribeWorkflowExecutionRequest req;
+    req.set_namespace_(ctx.globals.connection.namespace_);
+    *req.mutable_execution() = ex;
+    ex.set_run_id(ctx.gateway().describe_workflow(req).workflow_execution_info().execution().run_id());
+  }
   auto close = wait_for_close(ctx, ex, true);
   auto o = outcome_of(close);
   bool shorthand = ctx.globals.shorthand_payloads;
