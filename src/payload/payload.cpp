@@ -87,7 +87,9 @@ nlohmann::ordered_json to_json(const Payload& p, bool shorthand) {
   if (!shorthand) return raw_form(p);
   auto enc = encoding(p);
   if (enc == "binary/null") return nullptr;
-  if (enc == "json/plain" && p.metadata().size() == 1) {
+  // Search attribute values carry a "type" hint (Keyword, Int, ...) beside the encoding: still plain JSON.
+  bool only_encoding = p.metadata().size() == 1 || (p.metadata().size() == 2 && p.metadata().count("type") == 1);
+  if (enc == "json/plain" && only_encoding) {
     auto parsed = nlohmann::ordered_json::parse(p.data(), nullptr, false);
     if (!parsed.is_discarded()) return parsed;
   }

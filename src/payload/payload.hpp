@@ -31,7 +31,7 @@ struct Input {
 // Validates and builds the arguments. `prefix` is the flag family's prefix ("input", "signal-input", ...).
 Payloads build(const Input& in, std::string_view prefix = "input");
 
-// A payload as JSON. With shorthand: json/plain → its value, binary/null → null, json/protobuf → the object
+// A payload as JSON. With shorthand: json/plain → its value (also with a search attribute's "type" hint), binary/null → null, json/protobuf → the object
 // plus "_protoMessageType"; anything else (and everything without shorthand) → {"metadata":{k: base64},
 // "data": base64}, the protobuf JSON form, so nothing is dropped.
 nlohmann::ordered_json to_json(const Payload& p, bool shorthand);

@@ -60,6 +60,10 @@ TEST_CASE("payload: shorthand shows json/plain as its value, binary/null as null
   auto plain = payload::from_json_text("x", R"({"foo":null})");
   CHECK(payload::to_json(plain, true).dump() == R"({"foo":null})");
 
+  auto keyword = payload::from_json_text("x", "\"blue\"");
+  (*keyword.mutable_metadata())["type"] = "Keyword";
+  CHECK(payload::to_json(keyword, true) == "blue");
+
   payload::Payload null_payload;
   (*null_payload.mutable_metadata())["encoding"] = "binary/null";
   CHECK(payload::to_json(null_payload, true).is_null());
