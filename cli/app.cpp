@@ -172,10 +172,12 @@ int run(const std::vector<std::string>& args, Context& ctx) {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
   } catch (const CLI::CallForHelp&) {
-    ctx.out << deepest(&app)->help();
+    const auto* at = deepest(&app);
+    ctx.out << at->help(at->get_parent() ? command_path(at->get_parent()) : "");
     return 0;
   } catch (const CLI::CallForAllHelp&) {
-    ctx.out << deepest(&app)->help("", CLI::AppFormatMode::All);
+    const auto* at = deepest(&app);
+    ctx.out << at->help(at->get_parent() ? command_path(at->get_parent()) : "", CLI::AppFormatMode::All);
     return 0;
   } catch (const CLI::CallForVersion& e) {
     ctx.out << e.what() << "\n";

@@ -3,7 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <set>
+#include <sstream>
 
 using namespace twctl;
 
@@ -41,4 +43,16 @@ TEST_CASE("errors: connection failures name the address and the cause") {
   CHECK(refused.find("connection refused") != std::string::npos);
   auto dns = client::connection_message("nohost.invalid:7233", "DNS resolution failed for nohost.invalid:7233");
   CHECK(dns.find("DNS lookup failed") != std::string::npos);
+}
+
+TEST_CASE("errors: the README's exit-code table lists every kind with its code") {
+  std::ifstream readme(TWCTL_SOURCE_DIR "/README.md");
+  REQUIRE(readme.good());
+  std::stringstream text;
+  text << readme.rdbuf();
+  for (const auto& row : exit_code_table()) {
+    auto line = "| " + std::to_string(row.code) + " | `" + std::string(row.name) + "` |";
+    CAPTURE(line);
+    CHECK(text.str().find(line) != std::string::npos);
+  }
 }
