@@ -1,7 +1,11 @@
 """Translation through a local HTTP service, a flaky API retried by an activity, and the edge cases."""
 
 import json
+import os
 import re
+import signal
+import subprocess
+import time
 
 from helpers import wait_until
 
@@ -141,3 +145,33 @@ def test_memo_and_search_attribute_are_stored(twctl, unique_id):
         assert '  Memo                  {"owner":{"team":"core"}}\n' in text
     finally:
         twctl("workflow", "cancel", "-w", unique_id)
+
+
+def test_interrupt_while_waiting_exits_130(twctl, rig, unique_id):
+    start(twctl, unique_id, "LongRunning", "edge-tasks", "3600")
+    try:
+        proc = subprocess.Popen([os.environ["TWCTL_BIN"], "workflow", "result", "-w", unique_id,
+                                 "--address", rig.address], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        # Once gRPC's threads exist the call is under way (and the signal thread is waiting).
+        wait_until(lambda: len(os.listdir(f"/proc/{proc.pid}/task")) >= 3, timeout=10,
+                   message="twctl to be waiting on the server")
+        started = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=10)
+        assert proc.returncode == 130
+        assert time.monotonic() - started < 5
+        assert out == ""
+        assert err == "Error: interrupted\n"
+    finally:
+        twctl("workflow", "cancel", "-w", unique_id)
+
+
+def test_cancel_in_json_prints_an_object(twctl, unique_id):
+    start(twctl, unique_id, "LongRunning", "edge-tasks", "3600")
+    r = twctl("workflow", "cancel", "-w", unique_id, "--reason", "done testing", "-o", "json")
+    assert r.returncode == 0
+    assert json.loads(r.stdout) == {"workflowId": unique_id, "runId": "", "cancelRequested": True}
+    assert r.stderr == ""
+    events = [json.loads(x) for x in twctl("workflow", "show", "-w", unique_id, "-o", "jsonl").stdout.splitlines()]
+    requested = [e for e in events if e["eventType"] == "EVENT_TYPE_WORKFLOW_EXECUTION_CANCEL_REQUESTED"]
+    assert requested[0]["workflowExecutionCancelRequestedEventAttributes"]["cause"] == "done testing"
