@@ -10,9 +10,9 @@ namespace twctl::cli {
 
 template <typename Options, typename Action>
 void bind(CLI::App& cmd, Selection& sel, std::shared_ptr<Options> opts, Action action) {
-  std::string path = cmd.get_parent() && cmd.get_parent()->get_parent()
-                         ? cmd.get_parent()->get_name() + " " + cmd.get_name()
-                         : cmd.get_name();
+  // The path below the root: "workflow start".
+  std::string path = cmd.get_name();
+  for (auto* p = cmd.get_parent(); p && p->get_parent(); p = p->get_parent()) path = p->get_name() + " " + path;
   cmd.callback([&sel, path, opts, action] {
     sel.command = path;
     sel.options = opts;
