@@ -111,14 +111,20 @@ int describe(const DescribeOptions& opts, Context& ctx) {
   auto& out = ctx.printer();
   bool shorthand = ctx.globals.shorthand_payloads;
   if (out.text()) {
-    std::string text = execution_card(ctx, resp);
+    // Sections joined by blank lines (appended one by one: GCC 12 warns wrongly on "\n" + temporary).
+    std::vector<std::string> sections{execution_card(ctx, resp)};
     if (info.status() == enums::WORKFLOW_EXECUTION_STATUS_RUNNING) {
-      text += "\n" + pending_activities(ctx, resp);
-      text += "\n" + pending_children(ctx, resp);
+      sections.push_back(pending_activities(ctx, resp));
+      sections.push_back(pending_children(ctx, resp));
     }
     if (close) {
-      text += "\n" + out.style().magenta("Results:") + "\n" +
-              output::render_card(outcome_card(outcome_of(*close), shorthand, out.style()), out.style());
+      sections.push_back(section(out.style(), "Results:") +
+                         output::render_card(outcome_card(outcome_of(*close), shorthand, out.style()), out.style()));
+    }
+    std::string text;
+    for (const auto& s : sections) {
+      if (!text.empty()) text += '\n';
+      text += s;
     }
     out.write(text);
   } else {
