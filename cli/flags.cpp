@@ -12,9 +12,19 @@ void add_workflow_ref(CLI::App& cmd, ops::workflow::WorkflowRef& ref) {
   cmd.add_option("-r,--run-id", ref.run_id, "Run ID (default: the latest run)");
 }
 
-void add_payload_input(CLI::App& cmd, payload::Input& input) {
-  add_repeatable(cmd, "-i,--input", input.inputs, "Input value as JSON; repeat for more arguments");
-  add_repeatable(cmd, "--input-file", input.files, "File holding one JSON input; repeat for more arguments");
+void add_payload_input(CLI::App& cmd, payload::Input& input, const std::string& prefix) {
+  std::string what = prefix == "input" ? "Input" : prefix == "signal-input" ? "Signal input" : "Update input";
+  std::string names = (prefix == "input" ? "-i,--" : "--") + prefix;
+  add_repeatable(cmd, names, input.inputs, what + " value as JSON; repeat for more arguments");
+  add_repeatable(cmd, "--" + prefix + "-file", input.files,
+                 what + " from a file (\"-\": standard input), one argument per file; repeatable");
+  add_repeatable(cmd, "--" + prefix + "-meta", input.meta,
+                 what + " metadata KEY=VALUE (e.g. encoding=json/protobuf); repeatable");
+  cmd.add_flag("--" + prefix + "-base64", input.base64, what + " values are base64-encoded bytes");
+}
+
+void add_headers(CLI::App& cmd, std::vector<std::string>& headers) {
+  add_repeatable(cmd, "--headers", headers, "Header KEY=JSON; repeatable");
 }
 
 void set_help(CLI::App& cmd, const std::string& description, const std::vector<std::string>& examples) {

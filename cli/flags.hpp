@@ -14,8 +14,12 @@ namespace twctl::cli {
 // -w/--workflow-id (required) and -r/--run-id.
 void add_workflow_ref(CLI::App& cmd, ops::workflow::WorkflowRef& ref);
 
-// -i/--input (repeatable) and --input-file (repeatable).
-void add_payload_input(CLI::App& cmd, payload::Input& input);
+// The payload-input family: --<prefix> (repeatable; -i too for "input"), --<prefix>-file (repeatable, "-" for
+// standard input), --<prefix>-meta KEY=VALUE (repeatable), --<prefix>-base64.
+void add_payload_input(CLI::App& cmd, payload::Input& input, const std::string& prefix = "input");
+
+// --headers KEY=JSON (repeatable): headers passed to the workflow (and its interceptors).
+void add_headers(CLI::App& cmd, std::vector<std::string>& headers);
 
 // A repeatable flag: every occurrence is one value, never split on spaces or commas.
 CLI::Option* add_repeatable(CLI::App& cmd, const std::string& names, std::vector<std::string>& into,

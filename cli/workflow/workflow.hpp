@@ -4,10 +4,18 @@
 
 #include <CLI/CLI.hpp>
 
+namespace twctl::ops::workflow {
+struct StartOptions;
+}
+
 namespace twctl::cli::workflow {
 
 // `twctl workflow ...`: one line per verb; each verb's flags, help and action live in its own file.
 void add_group(CLI::App& root, Selection& sel);
+
+// The flags of starting a workflow, shared by start, execute, signal-with-start and the update-with-start
+// commands. Without `with_input` the caller adds its own input family.
+void add_start_flags(CLI::App& cmd, ops::workflow::StartOptions& opts, bool with_input);
 
 void add_start(CLI::App& group, Selection& sel);
 void add_describe(CLI::App& group, Selection& sel);

@@ -31,6 +31,26 @@ class Gateway {
   // its own poll interval (with no events and a page token to poll again).
   virtual wsv::GetWorkflowExecutionHistoryResponse get_history(const wsv::GetWorkflowExecutionHistoryRequest& req) = 0;
   virtual wsv::ListWorkflowExecutionsResponse list_workflows(const wsv::ListWorkflowExecutionsRequest& req) = 0;
+  virtual wsv::GetWorkflowExecutionHistoryReverseResponse get_history_reverse(
+      const wsv::GetWorkflowExecutionHistoryReverseRequest& req) = 0;
+  virtual wsv::CountWorkflowExecutionsResponse count_workflows(const wsv::CountWorkflowExecutionsRequest& req) = 0;
+  virtual wsv::SignalWorkflowExecutionResponse signal_workflow(const wsv::SignalWorkflowExecutionRequest& req) = 0;
+  virtual wsv::SignalWithStartWorkflowExecutionResponse signal_with_start(
+      const wsv::SignalWithStartWorkflowExecutionRequest& req) = 0;
+  virtual wsv::TerminateWorkflowExecutionResponse terminate_workflow(
+      const wsv::TerminateWorkflowExecutionRequest& req) = 0;
+  virtual wsv::DeleteWorkflowExecutionResponse delete_workflow(const wsv::DeleteWorkflowExecutionRequest& req) = 0;
+  virtual wsv::ResetWorkflowExecutionResponse reset_workflow(const wsv::ResetWorkflowExecutionRequest& req) = 0;
+  // Waits (long-poll bound) until the update reaches the requested stage.
+  virtual wsv::UpdateWorkflowExecutionResponse update_workflow(const wsv::UpdateWorkflowExecutionRequest& req) = 0;
+  virtual wsv::PollWorkflowExecutionUpdateResponse poll_update(const wsv::PollWorkflowExecutionUpdateRequest& req) = 0;
+  virtual wsv::ExecuteMultiOperationResponse execute_multi_operation(
+      const wsv::ExecuteMultiOperationRequest& req) = 0;
+  virtual wsv::StartBatchOperationResponse start_batch(const wsv::StartBatchOperationRequest& req) = 0;
+  virtual wsv::DescribeBatchOperationResponse describe_batch(const wsv::DescribeBatchOperationRequest& req) = 0;
+  virtual wsv::ListBatchOperationsResponse list_batches(const wsv::ListBatchOperationsRequest& req) = 0;
+  virtual wsv::StopBatchOperationResponse stop_batch(const wsv::StopBatchOperationRequest& req) = 0;
+  virtual wsv::GetSystemInfoResponse get_system_info(const wsv::GetSystemInfoRequest& req) = 0;
 };
 
 // How to reach the cluster. Resolved from flags and environment before the gateway is made.

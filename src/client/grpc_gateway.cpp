@@ -33,43 +33,54 @@ class GrpcGateway final : public Gateway {
     stub_ = Service::NewStub(channel_);
   }
 
-  wsv::StartWorkflowExecutionResponse start_workflow(const wsv::StartWorkflowExecutionRequest& req) override {
-    return call<wsv::StartWorkflowExecutionResponse>(opts_.call_timeout, [&](auto* ctx, auto* resp) {
-      return stub_->StartWorkflowExecution(ctx, req, resp);
-    });
+// One line per RPC: the gateway method, the stub method, and whether the call may wait (long poll).
+#define TWCTL_RPC(method, Rpc, Req, Resp, waits)                                    \
+  wsv::Resp method(const wsv::Req& req) override {                                 \
+    return call<wsv::Resp>(waits, [&](auto* ctx, auto* resp) { return stub_->Rpc(ctx, req, resp); }); \
   }
-  wsv::DescribeWorkflowExecutionResponse describe_workflow(const wsv::DescribeWorkflowExecutionRequest& req) override {
-    return call<wsv::DescribeWorkflowExecutionResponse>(opts_.call_timeout, [&](auto* ctx, auto* resp) {
-      return stub_->DescribeWorkflowExecution(ctx, req, resp);
-    });
-  }
-  wsv::QueryWorkflowResponse query_workflow(const wsv::QueryWorkflowRequest& req) override {
-    return call<wsv::QueryWorkflowResponse>(opts_.call_timeout, [&](auto* ctx, auto* resp) {
-      return stub_->QueryWorkflow(ctx, req, resp);
-    });
-  }
-  wsv::RequestCancelWorkflowExecutionResponse cancel_workflow(
-      const wsv::RequestCancelWorkflowExecutionRequest& req) override {
-    return call<wsv::RequestCancelWorkflowExecutionResponse>(opts_.call_timeout, [&](auto* ctx, auto* resp) {
-      return stub_->RequestCancelWorkflowExecution(ctx, req, resp);
-    });
-  }
-  wsv::GetWorkflowExecutionHistoryResponse get_history(const wsv::GetWorkflowExecutionHistoryRequest& req) override {
-    auto timeout = req.wait_new_event() ? std::chrono::duration_cast<std::chrono::milliseconds>(kLongPollTimeout)
-                                        : opts_.call_timeout;
-    return call<wsv::GetWorkflowExecutionHistoryResponse>(timeout, [&](auto* ctx, auto* resp) {
-      return stub_->GetWorkflowExecutionHistory(ctx, req, resp);
-    });
-  }
-  wsv::ListWorkflowExecutionsResponse list_workflows(const wsv::ListWorkflowExecutionsRequest& req) override {
-    return call<wsv::ListWorkflowExecutionsResponse>(opts_.call_timeout, [&](auto* ctx, auto* resp) {
-      return stub_->ListWorkflowExecutions(ctx, req, resp);
-    });
-  }
+
+  TWCTL_RPC(start_workflow, StartWorkflowExecution, StartWorkflowExecutionRequest, StartWorkflowExecutionResponse, false)
+  TWCTL_RPC(describe_workflow, DescribeWorkflowExecution, DescribeWorkflowExecutionRequest,
+            DescribeWorkflowExecutionResponse, false)
+  TWCTL_RPC(query_workflow, QueryWorkflow, QueryWorkflowRequest, QueryWorkflowResponse, false)
+  TWCTL_RPC(cancel_workflow, RequestCancelWorkflowExecution, RequestCancelWorkflowExecutionRequest,
+            RequestCancelWorkflowExecutionResponse, false)
+  TWCTL_RPC(get_history, GetWorkflowExecutionHistory, GetWorkflowExecutionHistoryRequest,
+            GetWorkflowExecutionHistoryResponse, req.wait_new_event())
+  TWCTL_RPC(get_history_reverse, GetWorkflowExecutionHistoryReverse, GetWorkflowExecutionHistoryReverseRequest,
+            GetWorkflowExecutionHistoryReverseResponse, false)
+  TWCTL_RPC(list_workflows, ListWorkflowExecutions, ListWorkflowExecutionsRequest, ListWorkflowExecutionsResponse,
+            false)
+  TWCTL_RPC(count_workflows, CountWorkflowExecutions, CountWorkflowExecutionsRequest,
+            CountWorkflowExecutionsResponse, false)
+  TWCTL_RPC(signal_workflow, SignalWorkflowExecution, SignalWorkflowExecutionRequest,
+            SignalWorkflowExecutionResponse, false)
+  TWCTL_RPC(signal_with_start, SignalWithStartWorkflowExecution, SignalWithStartWorkflowExecutionRequest,
+            SignalWithStartWorkflowExecutionResponse, false)
+  TWCTL_RPC(terminate_workflow, TerminateWorkflowExecution, TerminateWorkflowExecutionRequest,
+            TerminateWorkflowExecutionResponse, false)
+  TWCTL_RPC(delete_workflow, DeleteWorkflowExecution, DeleteWorkflowExecutionRequest,
+            DeleteWorkflowExecutionResponse, false)
+  TWCTL_RPC(reset_workflow, ResetWorkflowExecution, ResetWorkflowExecutionRequest, ResetWorkflowExecutionResponse,
+            false)
+  TWCTL_RPC(update_workflow, UpdateWorkflowExecution, UpdateWorkflowExecutionRequest,
+            UpdateWorkflowExecutionResponse, true)
+  TWCTL_RPC(poll_update, PollWorkflowExecutionUpdate, PollWorkflowExecutionUpdateRequest,
+            PollWorkflowExecutionUpdateResponse, true)
+  TWCTL_RPC(execute_multi_operation, ExecuteMultiOperation, ExecuteMultiOperationRequest,
+            ExecuteMultiOperationResponse, true)
+  TWCTL_RPC(start_batch, StartBatchOperation, StartBatchOperationRequest, StartBatchOperationResponse, false)
+  TWCTL_RPC(describe_batch, DescribeBatchOperation, DescribeBatchOperationRequest, DescribeBatchOperationResponse,
+            false)
+  TWCTL_RPC(list_batches, ListBatchOperations, ListBatchOperationsRequest, ListBatchOperationsResponse, false)
+  TWCTL_RPC(stop_batch, StopBatchOperation, StopBatchOperationRequest, StopBatchOperationResponse, false)
+  TWCTL_RPC(get_system_info, GetSystemInfo, GetSystemInfoRequest, GetSystemInfoResponse, false)
+#undef TWCTL_RPC
 
  private:
   template <typename Resp, typename Fn>
-  Resp call(std::chrono::milliseconds timeout, Fn&& fn) {
+  Resp call(bool waits, Fn&& fn) {
+    auto timeout = waits ? std::chrono::duration_cast<std::chrono::milliseconds>(kLongPollTimeout) : opts_.call_timeout;
     grpc::ClientContext ctx;
     auto deadline = std::chrono::system_clock::now() + timeout;
     bool command_bound = false;

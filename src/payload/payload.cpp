@@ -5,6 +5,7 @@
 #include <absl/strings/escaping.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -61,19 +62,71 @@ std::pair<std::string, Payload> from_key_json(std::string_view flag, std::string
   return {key, json_plain(value)};
 }
 
-Payloads build(const Input& in, std::string_view prefix) {
+Payloads build(const Input& in, std::string_view prefix, std::istream* stdin_stream) {
   if (!in.inputs.empty() && !in.files.empty()) {
     throw usage_error(fmt::format("--{} and --{}-file cannot be used together", prefix, prefix));
   }
-  Payloads out;
-  for (size_t i = 0; i < in.inputs.size(); ++i) {
-    *out.add_payloads() = from_json_text(fmt::format("--{} #{}", prefix, i + 1), in.inputs[i]);
-  }
+  auto file_flag = fmt::format("--{}-file", prefix);
+  std::vector<std::pair<std::string, std::string>> args;  // (what, bytes)
+  for (size_t i = 0; i < in.inputs.size(); ++i) args.emplace_back(fmt::format("--{} #{}", prefix, i + 1), in.inputs[i]);
+  bool stdin_used = false;
   for (const auto& path : in.files) {
-    auto flag = fmt::format("--{}-file", prefix);
-    auto text = read_file(flag, path);
-    if (!is_json(text)) throw usage_error(fmt::format("{} {}: the file is not valid JSON", flag, path));
-    *out.add_payloads() = json_plain(text);
+    if (path == "-") {
+      if (stdin_used) throw usage_error(fmt::format("{} - can be given only once", file_flag));
+      if (!stdin_stream) throw usage_error(fmt::format("{} -: standard input is not available", file_flag));
+      stdin_used = true;
+      std::ostringstream ss;
+      ss << stdin_stream->rdbuf();
+      args.emplace_back(file_flag + " - (standard input)", ss.str());
+    } else {
+      args.emplace_back(fmt::format("{} {}", file_flag, path), read_file(file_flag, path));
+    }
+  }
+
+  // Metadata: key → values in the order given.
+  auto meta_flag = fmt::format("--{}-meta", prefix);
+  std::vector<std::pair<std::string, std::vector<std::string>>> meta;
+  for (const auto& kv : in.meta) {
+    auto eq = kv.find('=');
+    if (eq == std::string::npos || eq == 0) throw usage_error(fmt::format("{} {}: expected KEY=VALUE", meta_flag, kv));
+    auto key = kv.substr(0, eq);
+    auto it = std::find_if(meta.begin(), meta.end(), [&](const auto& m) { return m.first == key; });
+    if (it == meta.end()) it = meta.insert(meta.end(), {key, {}});
+    it->second.push_back(kv.substr(eq + 1));
+  }
+  for (const auto& [key, values] : meta) {
+    if (values.size() > 1 && values.size() > args.size()) {
+      throw usage_error(fmt::format("{}: more values for {} ({}) than arguments ({})", meta_flag, key, values.size(),
+                                    args.size()));
+    }
+  }
+
+  Payloads out;
+  for (size_t i = 0; i < args.size(); ++i) {
+    auto& [what, bytes] = args[i];
+    Payload p;
+    auto& md = *p.mutable_metadata();
+    md[std::string(kEncoding)] = "json/plain";
+    for (const auto& [key, values] : meta) md[key] = i < values.size() ? values[i] : values.front();
+    if (in.base64) {
+      std::string decoded;
+      if (!absl::Base64Unescape(bytes, &decoded)) throw usage_error(fmt::format("{} is not valid base64", what));
+      bytes = std::move(decoded);
+    }
+    if (md[std::string(kEncoding)].rfind("json/", 0) == 0 && !is_json(bytes)) {
+      throw usage_error(fmt::format("{} is not valid JSON{}", what, in.base64 ? " (after base64 decoding)" : ""));
+    }
+    p.set_data(std::move(bytes));
+    *out.add_payloads() = std::move(p);
+  }
+  return out;
+}
+
+google::protobuf::Map<std::string, Payload> key_json_map(std::string_view flag, const std::vector<std::string>& kvs) {
+  google::protobuf::Map<std::string, Payload> out;
+  for (const auto& kv : kvs) {
+    auto [key, value] = from_key_json(flag, kv);
+    out[key] = std::move(value);
   }
   return out;
 }

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <istream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,14 +23,22 @@ Payload from_json_text(std::string_view what, std::string_view text);
 // "KEY=JSON" (--memo, --search-attribute) → key and json/plain payload. Throws a usage Error naming `flag`.
 std::pair<std::string, Payload> from_key_json(std::string_view flag, std::string_view key_equals_json);
 
-// The payload-input flag family: each --input is one argument; each --input-file is one argument read whole.
+// The payload-input flag family: each --input is one argument; each --input-file is one argument read whole
+// ("-" reads standard input); --input-meta KEY=VALUE sets metadata (the i-th value of a key goes to the i-th
+// argument, the first value to any argument beyond them); --input-base64 decodes each argument first.
 struct Input {
   std::vector<std::string> inputs;
   std::vector<std::string> files;
+  std::vector<std::string> meta;
+  bool base64 = false;
 };
 
-// Validates and builds the arguments. `prefix` is the flag family's prefix ("input", "signal-input", ...).
-Payloads build(const Input& in, std::string_view prefix = "input");
+// Validates and builds the arguments; errors name the flag. `prefix` is the flag family's prefix ("input",
+// "signal-input", "update-input"); `stdin_stream` is read for a "-" file.
+Payloads build(const Input& in, std::string_view prefix = "input", std::istream* stdin_stream = nullptr);
+
+// "KEY=JSON" flags as a map of payloads (--headers, --memo, --search-attribute).
+google::protobuf::Map<std::string, Payload> key_json_map(std::string_view flag, const std::vector<std::string>& kvs);
 
 // A payload as JSON. With shorthand: json/plain → its value (also with a search attribute's "type" hint), binary/null → null, json/protobuf → the object
 // plus "_protoMessageType"; anything else (and everything without shorthand) → {"metadata":{k: base64},

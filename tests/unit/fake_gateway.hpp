@@ -7,7 +7,10 @@
 #include "core/context.hpp"
 #include "core/error.hpp"
 
+#include <google/protobuf/message.h>
+
 #include <deque>
+#include <map>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -18,75 +21,85 @@ namespace twctl::testing {
 
 namespace wsv = temporal::api::workflowservice::v1;
 
+// What the fake cluster was asked, and what it answers. Methods are named as on client::Gateway.
 struct FakeCluster {
-  std::vector<wsv::StartWorkflowExecutionRequest> starts;
-  std::vector<wsv::DescribeWorkflowExecutionRequest> describes;
-  std::vector<wsv::QueryWorkflowRequest> queries;
-  std::vector<wsv::RequestCancelWorkflowExecutionRequest> cancels;
-  std::vector<wsv::GetWorkflowExecutionHistoryRequest> history_requests;
-  std::vector<wsv::ListWorkflowExecutionsRequest> lists;
-
-  wsv::StartWorkflowExecutionResponse start_response;
-  wsv::DescribeWorkflowExecutionResponse describe_response;
-  wsv::QueryWorkflowResponse query_response;
-  std::deque<wsv::GetWorkflowExecutionHistoryResponse> history_responses;
-  std::deque<wsv::ListWorkflowExecutionsResponse> list_responses;
+  std::vector<std::pair<std::string, std::shared_ptr<google::protobuf::Message>>> calls;
+  std::map<std::string, std::deque<std::shared_ptr<google::protobuf::Message>>> queued;  // one per call
+  std::map<std::string, std::shared_ptr<google::protobuf::Message>> standing;  // when nothing is queued
   std::optional<Error> fail_with;
   int gateways_made = 0;
 
-  size_t calls() const {
-    return starts.size() + describes.size() + queries.size() + cancels.size() + history_requests.size() +
-           lists.size();
+  // Every request made to `method`, in order.
+  template <typename Req>
+  std::vector<Req> requests(const std::string& method) const {
+    std::vector<Req> out;
+    for (const auto& [m, req] : calls) {
+      if (m == method) out.push_back(static_cast<const Req&>(*req));
+    }
+    return out;
+  }
+  // The answer `method` gives whenever nothing is queued for it (made empty on first use).
+  template <typename Resp>
+  Resp& answer(const std::string& method) {
+    auto& slot = standing[method];
+    if (!slot) slot = std::make_shared<Resp>();
+    return static_cast<Resp&>(*slot);
+  }
+  // Queues one answer for the next call of `method`.
+  template <typename Resp>
+  void then(const std::string& method, Resp resp) {
+    queued[method].push_back(std::make_shared<Resp>(std::move(resp)));
+  }
+
+  template <typename Resp, typename Req>
+  Resp call(const std::string& method, const Req& req) {
+    calls.emplace_back(method, std::make_shared<Req>(req));
+    if (fail_with) throw *fail_with;
+    auto& q = queued[method];
+    if (!q.empty()) {
+      auto resp = static_cast<Resp&>(*q.front());
+      q.pop_front();
+      return resp;
+    }
+    auto it = standing.find(method);
+    return it == standing.end() ? Resp() : static_cast<Resp&>(*it->second);
   }
 };
+
+#define TWCTL_FAKE(method, Req, Resp) \
+  wsv::Resp method(const wsv::Req& r) override { return c_.call<wsv::Resp>(#method, r); }
 
 class FakeGateway : public client::Gateway {
  public:
   explicit FakeGateway(FakeCluster& c) : c_(c) {}
 
-  wsv::StartWorkflowExecutionResponse start_workflow(const wsv::StartWorkflowExecutionRequest& r) override {
-    c_.starts.push_back(r);
-    check();
-    return c_.start_response;
-  }
-  wsv::DescribeWorkflowExecutionResponse describe_workflow(const wsv::DescribeWorkflowExecutionRequest& r) override {
-    c_.describes.push_back(r);
-    check();
-    return c_.describe_response;
-  }
-  wsv::QueryWorkflowResponse query_workflow(const wsv::QueryWorkflowRequest& r) override {
-    c_.queries.push_back(r);
-    check();
-    return c_.query_response;
-  }
-  wsv::RequestCancelWorkflowExecutionResponse cancel_workflow(const wsv::RequestCancelWorkflowExecutionRequest& r) override {
-    c_.cancels.push_back(r);
-    check();
-    return {};
-  }
-  wsv::GetWorkflowExecutionHistoryResponse get_history(const wsv::GetWorkflowExecutionHistoryRequest& r) override {
-    c_.history_requests.push_back(r);
-    check();
-    if (c_.history_responses.empty()) return {};
-    auto resp = c_.history_responses.front();
-    c_.history_responses.pop_front();
-    return resp;
-  }
-  wsv::ListWorkflowExecutionsResponse list_workflows(const wsv::ListWorkflowExecutionsRequest& r) override {
-    c_.lists.push_back(r);
-    check();
-    if (c_.list_responses.empty()) return {};
-    auto resp = c_.list_responses.front();
-    c_.list_responses.pop_front();
-    return resp;
-  }
+  TWCTL_FAKE(start_workflow, StartWorkflowExecutionRequest, StartWorkflowExecutionResponse)
+  TWCTL_FAKE(describe_workflow, DescribeWorkflowExecutionRequest, DescribeWorkflowExecutionResponse)
+  TWCTL_FAKE(query_workflow, QueryWorkflowRequest, QueryWorkflowResponse)
+  TWCTL_FAKE(cancel_workflow, RequestCancelWorkflowExecutionRequest, RequestCancelWorkflowExecutionResponse)
+  TWCTL_FAKE(get_history, GetWorkflowExecutionHistoryRequest, GetWorkflowExecutionHistoryResponse)
+  TWCTL_FAKE(list_workflows, ListWorkflowExecutionsRequest, ListWorkflowExecutionsResponse)
+  TWCTL_FAKE(get_history_reverse, GetWorkflowExecutionHistoryReverseRequest, GetWorkflowExecutionHistoryReverseResponse)
+  TWCTL_FAKE(count_workflows, CountWorkflowExecutionsRequest, CountWorkflowExecutionsResponse)
+  TWCTL_FAKE(signal_workflow, SignalWorkflowExecutionRequest, SignalWorkflowExecutionResponse)
+  TWCTL_FAKE(signal_with_start, SignalWithStartWorkflowExecutionRequest, SignalWithStartWorkflowExecutionResponse)
+  TWCTL_FAKE(terminate_workflow, TerminateWorkflowExecutionRequest, TerminateWorkflowExecutionResponse)
+  TWCTL_FAKE(delete_workflow, DeleteWorkflowExecutionRequest, DeleteWorkflowExecutionResponse)
+  TWCTL_FAKE(reset_workflow, ResetWorkflowExecutionRequest, ResetWorkflowExecutionResponse)
+  TWCTL_FAKE(update_workflow, UpdateWorkflowExecutionRequest, UpdateWorkflowExecutionResponse)
+  TWCTL_FAKE(poll_update, PollWorkflowExecutionUpdateRequest, PollWorkflowExecutionUpdateResponse)
+  TWCTL_FAKE(execute_multi_operation, ExecuteMultiOperationRequest, ExecuteMultiOperationResponse)
+  TWCTL_FAKE(start_batch, StartBatchOperationRequest, StartBatchOperationResponse)
+  TWCTL_FAKE(describe_batch, DescribeBatchOperationRequest, DescribeBatchOperationResponse)
+  TWCTL_FAKE(list_batches, ListBatchOperationsRequest, ListBatchOperationsResponse)
+  TWCTL_FAKE(stop_batch, StopBatchOperationRequest, StopBatchOperationResponse)
+  TWCTL_FAKE(get_system_info, GetSystemInfoRequest, GetSystemInfoResponse)
 
  private:
-  void check() {
-    if (c_.fail_with) throw *c_.fail_with;
-  }
   FakeCluster& c_;
 };
+
+#undef TWCTL_FAKE
 
 // Runs argv through the same entry point as main, with captured streams and a fake cluster.
 struct Run {
@@ -96,8 +109,8 @@ struct Run {
 };
 
 inline Run run_cli(FakeCluster& cluster, std::vector<std::string> args,
-                   std::vector<std::pair<std::string, std::string>> env = {}) {
-  std::istringstream in;
+                   std::vector<std::pair<std::string, std::string>> env = {}, std::string stdin_text = {}) {
+  std::istringstream in(stdin_text);
   std::ostringstream out, err;
   CancelToken cancel;
   Context ctx(in, out, err, cancel);

@@ -51,6 +51,16 @@ async def fail_activity() -> None:
     )
 
 
+# --- interactive-tasks -------------------------------------------------------
+
+
+@activity.defn(name="make_payload")
+async def make_payload(size: int) -> str:
+    """A string of ``size`` characters (a payload of about that many bytes)."""
+    pattern = "twctl-payload-"
+    return (pattern * (size // len(pattern) + 1))[:size]
+
+
 # --- activities that call the local HTTP services -----------------------------
 
 

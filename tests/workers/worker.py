@@ -27,7 +27,13 @@ from temporalio.client import Client  # noqa: E402
 from temporalio.worker import Worker  # noqa: E402
 
 import activities  # noqa: E402
+import interactive_workflows  # noqa: E402
+import load_workflows  # noqa: E402
 import workflows  # noqa: E402
+
+
+INTERACTIVE_MAX_ACTIVITIES = 500
+INTERACTIVE_ACTIVITY_POLLS = 10
 
 
 def build_workers(client: Client, services_url: str) -> list[Worker]:
@@ -66,8 +72,24 @@ def build_workers(client: Client, services_url: str) -> list[Worker]:
                 workflows.AlwaysFails,
                 workflows.LongRunning,
                 workflows.Countdown,
+                workflows.Sleepy,
             ],
             activities=[activities.fail_activity],
+        ),
+        Worker(
+            client,
+            task_queue="interactive-tasks",
+            workflows=[
+                interactive_workflows.Interactive,
+                interactive_workflows.Parent,
+                interactive_workflows.Child,
+                load_workflows.TimerHeavy,
+                load_workflows.BigHistory,
+            ],
+            activities=[activities.make_payload],
+            # BigHistory runs a few hundred short activities at once.
+            max_concurrent_activities=INTERACTIVE_MAX_ACTIVITIES,
+            max_concurrent_activity_task_polls=INTERACTIVE_ACTIVITY_POLLS,
         ),
     ]
 

@@ -1,4 +1,6 @@
-"""Workflows run by the test workers. Activities live in activities.py."""
+"""Workflows run by the test workers. Activities live in activities.py; the
+``interactive-tasks`` workflows live in interactive_workflows.py and
+load_workflows.py."""
 
 from __future__ import annotations
 
@@ -170,6 +172,14 @@ class LongRunning:
     async def run(self, seconds: int) -> str:
         await workflow.sleep(timedelta(seconds=seconds))
         return f"slept {seconds}s"
+
+
+@workflow.defn(name="Sleepy")
+class Sleepy:
+    @workflow.run
+    async def run(self, seconds: int) -> str:
+        await workflow.sleep(timedelta(seconds=seconds))
+        return "woke"
 
 
 @workflow.defn(name="Countdown")

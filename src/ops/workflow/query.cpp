@@ -23,7 +23,7 @@ int query(const QueryOptions& opts, Context& ctx) {
   req.set_namespace_(ctx.globals.connection.namespace_);
   *req.mutable_execution() = to_proto(opts.ref);
   req.mutable_query()->set_query_type(opts.name);
-  auto args = payload::build(opts.input);
+  auto args = payload::build(opts.input, "input", &ctx.in);
   if (args.payloads_size() > 0) *req.mutable_query()->mutable_query_args() = std::move(args);
   if (opts.reject_condition == "not_open") {
     req.set_query_reject_condition(enums::QUERY_REJECT_CONDITION_NOT_OPEN);

@@ -53,7 +53,7 @@ wsv::StartWorkflowExecutionRequest build_start_request(const StartOptions& opts,
   req.set_workflow_id(opts.workflow_id.empty() ? new_uuid() : opts.workflow_id);
   req.mutable_workflow_type()->set_name(opts.type);
   req.mutable_task_queue()->set_name(opts.task_queue);
-  auto input = payload::build(opts.input);
+  auto input = payload::build(opts.input, "input", &ctx.in);
   if (input.payloads_size() > 0) *req.mutable_input() = std::move(input);
   set_duration("--execution-timeout", opts.execution_timeout, req.mutable_workflow_execution_timeout());
   set_duration("--run-timeout", opts.run_timeout, req.mutable_workflow_run_timeout());
@@ -70,37 +70,62 @@ wsv::StartWorkflowExecutionRequest build_start_request(const StartOptions& opts,
         {enums::WORKFLOW_ID_CONFLICT_POLICY_FAIL, enums::WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING,
          enums::WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING}));
   }
-  for (const auto& kv : opts.memo) {
-    auto [key, value] = payload::from_key_json("--memo", kv);
-    (*req.mutable_memo()->mutable_fields())[key] = std::move(value);
+  if (!opts.memo.empty()) *req.mutable_memo()->mutable_fields() = payload::key_json_map("--memo", opts.memo);
+  if (!opts.search_attributes.empty()) {
+    *req.mutable_search_attributes()->mutable_indexed_fields() =
+        payload::key_json_map("--search-attribute", opts.search_attributes);
   }
-  for (const auto& kv : opts.search_attributes) {
-    auto [key, value] = payload::from_key_json("--search-attribute", kv);
-    (*req.mutable_search_attributes()->mutable_indexed_fields())[key] = std::move(value);
+  if (!opts.headers.empty()) *req.mutable_header()->mutable_fields() = payload::key_json_map("--headers", opts.headers);
+  set_duration("--start-delay", opts.start_delay, req.mutable_workflow_start_delay());
+  if (!opts.cron.empty()) {
+    if (!opts.start_delay.empty()) throw usage_error("--cron and --start-delay cannot be used together");
+    req.set_cron_schedule(opts.cron);
+  }
+  if (opts.fail_existing) {
+    if (opts.id_conflict_policy == "UseExisting" || opts.id_conflict_policy == "TerminateExisting") {
+      throw usage_error("--fail-existing contradicts --id-conflict-policy " + opts.id_conflict_policy);
+    }
+    req.set_workflow_id_conflict_policy(enums::WORKFLOW_ID_CONFLICT_POLICY_FAIL);
+  }
+  if (!opts.static_summary.empty()) {
+    *req.mutable_user_metadata()->mutable_summary() =
+        payload::from_json_text("--static-summary", nlohmann::json(opts.static_summary).dump());
+  }
+  if (!opts.static_details.empty()) {
+    *req.mutable_user_metadata()->mutable_details() =
+        payload::from_json_text("--static-details", nlohmann::json(opts.static_details).dump());
   }
   req.set_identity(ctx.globals.connection.identity);
   req.set_request_id(new_uuid());
   return req;
 }
 
-int start(const StartOptions& opts, Context& ctx) {
-  auto req = build_start_request(opts, ctx);
-  auto resp = ctx.gateway().start_workflow(req);
+void print_started(Context& ctx, const wsv::StartWorkflowExecutionRequest& req, const std::string& run_id,
+                   bool started) {
   auto& out = ctx.printer();
   if (out.text()) {
     output::Card card{{"WorkflowId", req.workflow_id()},
-                      {"RunId", resp.run_id()},
+                      {"RunId", run_id},
                       {"Type", req.workflow_type().name()},
                       {"Namespace", req.namespace_()},
                       {"TaskQueue", req.task_queue().name()}};
     out.write(out.style().magenta("Running execution:") + "\n" + output::render_card(card));
   } else {
-    nlohmann::ordered_json j{{"workflowId", req.workflow_id()},     {"runId", resp.run_id()},
-                             {"type", req.workflow_type().name()},  {"namespace", req.namespace_()},
-                             {"taskQueue", req.task_queue().name()}, {"started", resp.started()}};
-    out.document(j);
+    out.document({{"workflowId", req.workflow_id()},
+                  {"runId", run_id},
+                  {"type", req.workflow_type().name()},
+                  {"namespace", req.namespace_()},
+                  {"taskQueue", req.task_queue().name()},
+                  {"started", started}});
   }
-  if (!resp.started()) ctx.warn("a run with this workflow ID was already running; it was not started again");
+  if (!started) ctx.warn("a run with this workflow ID was already running; it was not started again");
+}
+
+int start(const StartOptions& opts, Context& ctx) {
+  auto req = build_start_request(opts, ctx);
+  if (!opts.cron.empty()) ctx.warn("--cron is deprecated: use schedules instead");
+  auto resp = ctx.gateway().start_workflow(req);
+  print_started(ctx, req, resp.run_id(), resp.started());
   return 0;
 }
 

@@ -22,6 +22,12 @@ struct StartOptions {
   std::string id_conflict_policy;
   std::vector<std::string> memo;
   std::vector<std::string> search_attributes;
+  std::vector<std::string> headers;
+  std::string start_delay;
+  std::string cron;
+  bool fail_existing = false;
+  std::string static_summary;
+  std::string static_details;
 };
 
 // Enum flag values, as the official CLI spells them.
@@ -33,5 +39,9 @@ temporal::api::workflowservice::v1::StartWorkflowExecutionRequest build_start_re
                                                                                         const Context& ctx);
 
 int start(const StartOptions& opts, Context& ctx);
+
+// The "Running execution:" card (text) or {"workflowId", "runId", "type", "namespace", "taskQueue", "started"}.
+void print_started(Context& ctx, const temporal::api::workflowservice::v1::StartWorkflowExecutionRequest& req,
+                   const std::string& run_id, bool started);
 
 }  // namespace twctl::ops::workflow
