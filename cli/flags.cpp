@@ -12,6 +12,16 @@ void add_workflow_ref(CLI::App& cmd, ops::workflow::WorkflowRef& ref) {
   cmd.add_option("-r,--run-id", ref.run_id, "Run ID (default: the latest run)");
 }
 
+void add_target(CLI::App& cmd, ops::workflow::Target& t) {
+  cmd.add_option("-w,--workflow-id", t.ref.workflow_id, "Workflow ID (or -q for a batch)");
+  cmd.add_option("-r,--run-id", t.ref.run_id, "Run ID (default: the latest run)");
+  cmd.add_option("-q,--query", t.query, "Act on every workflow this visibility query matches, as a batch job");
+  cmd.add_option("--reason", t.reason, "Why, recorded by the server");
+  cmd.add_flag("-y,--yes", t.yes, "Start a batch without asking");
+  cmd.add_option("--rps", t.rps, "Batch: at most this many operations per second");
+  cmd.add_flag("--wait", t.wait, "Batch: wait for the job to finish and exit non-zero unless every execution succeeded");
+}
+
 void add_payload_input(CLI::App& cmd, payload::Input& input, const std::string& prefix) {
   std::string what = prefix == "input" ? "Input" : prefix == "signal-input" ? "Signal input" : "Update input";
   std::string names = (prefix == "input" ? "-i,--" : "--") + prefix;

@@ -2,6 +2,7 @@
 // Flag groups shared by several commands, defined once.
 
 #include "ops/workflow/common.hpp"
+#include "ops/workflow/target.hpp"
 #include "payload/payload.hpp"
 
 #include <CLI/CLI.hpp>
@@ -13,6 +14,9 @@ namespace twctl::cli {
 
 // -w/--workflow-id (required) and -r/--run-id.
 void add_workflow_ref(CLI::App& cmd, ops::workflow::WorkflowRef& ref);
+
+// One workflow or a batch: -w/--workflow-id, -r/--run-id, -q/--query, --reason, -y/--yes, --rps, --wait.
+void add_target(CLI::App& cmd, ops::workflow::Target& target);
 
 // The payload-input family: --<prefix> (repeatable; -i too for "input"), --<prefix>-file (repeatable, "-" for
 // standard input), --<prefix>-meta KEY=VALUE (repeatable), --<prefix>-base64.

@@ -8,7 +8,10 @@ void add_group(CLI::App& root, Selection& sel) {
   add_start(*group, sel);
   add_describe(*group, sel);
   add_query(*group, sel);
+  add_signal(*group, sel);
   add_cancel(*group, sel);
+  add_terminate(*group, sel);
+  add_delete(*group, sel);
   add_result(*group, sel);
   add_list(*group, sel);
   add_show(*group, sel);

@@ -44,6 +44,10 @@ struct Context {
   };
   std::function<TimePoint()> now = [] { return std::chrono::system_clock::now(); };
   CancelToken& cancel;
+  // Pauses a polling loop; returns false when interrupted. Tests replace it to run without waiting.
+  std::function<bool(std::chrono::milliseconds)> pause = [this](std::chrono::milliseconds d) {
+    return !cancel.wait_for(d);
+  };
   GatewayFactory gateway_factory;
 
   GlobalOptions globals;

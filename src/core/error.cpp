@@ -6,7 +6,7 @@ namespace twctl {
 
 namespace {
 
-constexpr std::array<ExitCodeRow, 11> kTable{{
+constexpr std::array<ExitCodeRow, 12> kTable{{
     {ErrorKind::General, 1, "error", "any other error"},
     {ErrorKind::Usage, 2, "usage", "bad command line or input: unknown flag, missing flag, bad JSON or duration; nothing was sent"},
     {ErrorKind::WorkflowFailed, 3, "workflow_failed", "the workflow closed unsuccessfully: failed, canceled, terminated or timed out"},
@@ -17,6 +17,7 @@ constexpr std::array<ExitCodeRow, 11> kTable{{
     {ErrorKind::PermissionDenied, 8, "permission_denied", "authentication failed or the caller may not do this"},
     {ErrorKind::Rejected, 9, "rejected", "the cluster rejected the request as invalid in its current state"},
     {ErrorKind::ResourceExhausted, 10, "resource_exhausted", "rate limited or over a server limit"},
+    {ErrorKind::BatchFailed, 11, "batch_failed", "a batch job (--wait) failed for some executions or was stopped"},
     {ErrorKind::Interrupted, 130, "interrupted", "interrupted by SIGINT or SIGTERM"},
 }};
 

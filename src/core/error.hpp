@@ -22,6 +22,7 @@ enum class ErrorKind {
   PermissionDenied,
   Rejected,
   ResourceExhausted,
+  BatchFailed,
   Interrupted,
 };
 

@@ -392,7 +392,7 @@ TEST_CASE("cli: a mistyped command names the word and suggests the nearest comma
   CHECK(typo.err.rfind("Error: unknown command \"strat\" for \"twctl workflow\" (did you mean \"start\"?)\n", 0) == 0);
   auto group = run_cli(c, {"workflow"});
   CHECK(group.code == 2);
-  CHECK(group.err.rfind("Error: \"twctl workflow\" needs a command: start, describe, query, cancel, result, list, show\n",
-                        0) == 0);
+  CHECK(group.err.rfind("Error: \"twctl workflow\" needs a command: start, describe, query, ", 0) == 0);
+  CHECK(group.err.find(", show") != std::string::npos);
   CHECK(c.gateways_made == 0);
 }

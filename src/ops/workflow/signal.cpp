@@ -1,0 +1,44 @@
+#include "ops/workflow/signal.hpp"
+
+#include "core/error.hpp"
+#include "core/ids.hpp"
+
+namespace twctl::ops::workflow {
+
+namespace wsv = temporal::api::workflowservice::v1;
+
+int signal(const SignalOptions& opts, Context& ctx) {
+  validate_target(opts.target, false);
+  if (opts.name.empty()) throw usage_error("--name must not be empty");
+  auto input = payload::build(opts.input, "input", &ctx.in);
+  auto headers = payload::key_json_map("--headers", opts.headers);
+  const auto& identity = ctx.globals.connection.identity;
+
+  if (opts.target.batch()) {
+    return run_batch(opts.target, ctx, "Signal", [&](wsv::StartBatchOperationRequest& req) {
+      auto* op = req.mutable_signal_operation();
+      op->set_signal(opts.name);
+      if (input.payloads_size() > 0) *op->mutable_input() = input;
+      if (!headers.empty()) *op->mutable_header()->mutable_fields() = headers;
+      op->set_identity(identity);
+    });
+  }
+  wsv::SignalWorkflowExecutionRequest req;
+  req.set_namespace_(ctx.globals.connection.namespace_);
+  *req.mutable_workflow_execution() = to_proto(opts.target.ref);
+  req.set_signal_name(opts.name);
+  if (input.payloads_size() > 0) *req.mutable_input() = std::move(input);
+  if (!headers.empty()) *req.mutable_header()->mutable_fields() = std::move(headers);
+  req.set_identity(identity);
+  req.set_request_id(new_uuid());
+  ctx.gateway().signal_workflow(req);
+  auto& out = ctx.printer();
+  if (out.json()) {
+    out.document({{"workflowId", opts.target.ref.workflow_id}, {"runId", opts.target.ref.run_id}, {"signal", opts.name}});
+  } else if (out.text()) {
+    ctx.err << "Signal " << opts.name << " sent to workflow " << opts.target.ref.workflow_id << "\n";
+  }
+  return 0;
+}
+
+}  // namespace twctl::ops::workflow
