@@ -1,5 +1,6 @@
 #include "cli/app.hpp"
 
+#include "cli/batch/batch.hpp"
 #include "cli/workflow/workflow.hpp"
 #include "core/duration.hpp"
 #include "core/error.hpp"
@@ -129,6 +130,7 @@ std::unique_ptr<CommandTree> build_tree() {
   app.set_version_flag("--version", "twctl " TWCTL_VERSION);
   add_global_flags(app, tree->globals);
   workflow::add_group(app, tree->selected);
+  batch::add_group(app, tree->selected);
   return tree;
 }
 

@@ -14,7 +14,10 @@ void add_group(CLI::App& root, Selection& sel) {
   add_delete(*group, sel);
   add_result(*group, sel);
   add_list(*group, sel);
+  add_count(*group, sel);
   add_show(*group, sel);
+  add_stack(*group, sel);
+  add_metadata(*group, sel);
 }
 
 }  // namespace twctl::cli::workflow

@@ -5,7 +5,10 @@
 
 #include <fmt/format.h>
 
+#include <google/protobuf/util/json_util.h>
+
 #include "temporal/api/enums/v1/query.pb.h"
+#include "temporal/api/sdk/v1/workflow_metadata.pb.h"
 
 namespace twctl::ops::workflow {
 
@@ -17,7 +20,7 @@ const std::vector<std::string>& reject_conditions() {
   return v;
 }
 
-int query(const QueryOptions& opts, Context& ctx) {
+wsv::QueryWorkflowResponse run_query(const QueryOptions& opts, Context& ctx) {
   if (opts.name.empty()) throw usage_error("--name must not be empty");
   wsv::QueryWorkflowRequest req;
   req.set_namespace_(ctx.globals.connection.namespace_);
@@ -40,6 +43,11 @@ int query(const QueryOptions& opts, Context& ctx) {
     throw Error(ErrorKind::Rejected, fmt::format("query was rejected, workflow has status: {}",
                                                  status_text(resp.query_rejected().status())));
   }
+  return resp;
+}
+
+int query(const QueryOptions& opts, Context& ctx) {
+  auto resp = run_query(opts, ctx);
   auto& out = ctx.printer();
   bool shorthand = ctx.globals.shorthand_payloads;
   if (out.text()) {
@@ -49,6 +57,63 @@ int query(const QueryOptions& opts, Context& ctx) {
   } else {
     out.document(output::proto_to_json(resp, shorthand));
   }
+  return 0;
+}
+
+}  // namespace twctl::ops::workflow
+
+namespace twctl::ops::workflow {
+
+namespace {
+
+// The first payload of a built-in query's answer, which SDKs encode as JSON (plain or protobuf JSON).
+std::string first_payload_text(const wsv::QueryWorkflowResponse& resp) {
+  if (resp.query_result().payloads_size() == 0) throw Error(ErrorKind::General, "the query returned nothing");
+  return resp.query_result().payloads(0).data();
+}
+
+}  // namespace
+
+int stack(const BuiltinQueryOptions& opts, Context& ctx) {
+  auto resp = run_query({opts.ref, "__stack_trace", {}, opts.reject_condition}, ctx);
+  auto value = payload::result_to_json(resp.query_result(), true);
+  auto& out = ctx.printer();
+  if (out.text()) {
+    out.write(value.is_string() ? value.get<std::string>() + "\n" : value.dump(2) + "\n");
+  } else {
+    out.document({{"workflowId", opts.ref.workflow_id}, {"stackTrace", value}});
+  }
+  return 0;
+}
+
+int metadata(const BuiltinQueryOptions& opts, Context& ctx) {
+  auto resp = run_query({opts.ref, "__temporal_workflow_metadata", {}, opts.reject_condition}, ctx);
+  temporal::api::sdk::v1::WorkflowMetadata md;
+  const auto& p = resp.query_result().payloads(0);
+  auto enc = payload::encoding(p);
+  bool ok = enc == "binary/protobuf" ? md.ParseFromString(p.data())
+                                     : google::protobuf::util::JsonStringToMessage(first_payload_text(resp), &md).ok();
+  if (!ok) throw Error(ErrorKind::General, "the workflow's metadata could not be decoded (encoding " + enc + ")");
+  auto& out = ctx.printer();
+  if (!out.text()) {
+    out.document(output::proto_to_json(md, true));
+    return 0;
+  }
+  const auto& def = md.definition();
+  std::string text = out.style().magenta("Workflow:") + "\n" + output::render_card({{"Type", def.type()}}, out.style());
+  auto section = [&](std::string_view title, const auto& defs) {
+    text += "\n" + out.style().magenta(fmt::format("{}: {}", title, defs.size())) + "\n";
+    output::Table table{{{"Name"}, {"Description"}}, {}};
+    for (const auto& d : defs) table.rows.push_back({d.name(), d.description()});
+    if (!defs.empty()) text += output::render_table(table, true, out.style());
+  };
+  section("Query Definitions", def.query_definitions());
+  section("Signal Definitions", def.signal_definitions());
+  section("Update Definitions", def.update_definitions());
+  if (!md.current_details().empty()) {
+    text += "\n" + out.style().magenta("Current Details:") + "\n" + md.current_details() + "\n";
+  }
+  out.write(text);
   return 0;
 }
 

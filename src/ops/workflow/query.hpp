@@ -17,4 +17,16 @@ const std::vector<std::string>& reject_conditions();
 
 int query(const QueryOptions& opts, Context& ctx);
 
+// Sends a query and returns its answer; a rejected query is an Error (kind rejected). Validates first.
+temporal::api::workflowservice::v1::QueryWorkflowResponse run_query(const QueryOptions& opts, Context& ctx);
+
+// `workflow stack` (the __stack_trace query) and `workflow metadata` (__temporal_workflow_metadata: the
+// workflow's query, signal and update definitions and its current details).
+struct BuiltinQueryOptions {
+  WorkflowRef ref;
+  std::string reject_condition;
+};
+int stack(const BuiltinQueryOptions& opts, Context& ctx);
+int metadata(const BuiltinQueryOptions& opts, Context& ctx);
+
 }  // namespace twctl::ops::workflow

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <istream>
 
 namespace twctl::ops::workflow {
@@ -32,6 +33,12 @@ std::string default_reason(const Context& ctx) {
 
 namespace {
 
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 // Asks on stderr, reads stdin. Only called when both are terminals.
 void confirm(Context& ctx, const Target& t, std::string_view verb) {
   wsv::CountWorkflowExecutionsRequest req;
@@ -50,8 +57,8 @@ int run_batch(const Target& t, Context& ctx, std::string_view verb, const BatchO
   if (!t.yes) {
     if (!ctx.stdin_tty || !ctx.stderr_tty || ctx.printer().json()) {
       throw usage_error(fmt::format("a batch needs --yes when it cannot ask (standard input is not a terminal, "
-                                    "or the output is JSON): add -y to {} every workflow matching the query",
-                                    verb));
+                                    "or the output is JSON): add --yes to {} every workflow matching the query",
+                                    lower(verb)));
     }
     confirm(ctx, t, verb);
   }
