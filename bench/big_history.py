@@ -154,6 +154,9 @@ if __name__ == "__main__":
     try:
         main()
         rc = 0
+    except rig.RigError as err:
+        print(f"rig: {err}", file=sys.stderr)
+        rc = 1
     except SystemExit as err:
         rc = err.code if isinstance(err.code, int) else (0 if err.code is None else 1)
         if err.code is not None and not isinstance(err.code, int):
