@@ -9,6 +9,7 @@ void add_group(CLI::App& root, Selection& sel) {
   add_describe(*group, sel);
   add_query(*group, sel);
   add_signal(*group, sel);
+  add_update(*group, sel);
   add_cancel(*group, sel);
   add_terminate(*group, sel);
   add_delete(*group, sel);

@@ -25,6 +25,7 @@ void add_terminate(CLI::App& group, Selection& sel);
 void add_delete(CLI::App& group, Selection& sel);
 void add_signal(CLI::App& group, Selection& sel);
 void add_count(CLI::App& group, Selection& sel);
+void add_update(CLI::App& group, Selection& sel);
 void add_stack(CLI::App& group, Selection& sel);
 void add_metadata(CLI::App& group, Selection& sel);
 void add_result(CLI::App& group, Selection& sel);

@@ -6,7 +6,7 @@ namespace twctl {
 
 namespace {
 
-constexpr std::array<ExitCodeRow, 12> kTable{{
+constexpr std::array<ExitCodeRow, 13> kTable{{
     {ErrorKind::General, 1, "error", "any other error"},
     {ErrorKind::Usage, 2, "usage", "bad command line or input: unknown flag, missing flag, bad JSON or duration; nothing was sent"},
     {ErrorKind::WorkflowFailed, 3, "workflow_failed", "the workflow closed unsuccessfully: failed, canceled, terminated or timed out"},
@@ -18,6 +18,7 @@ constexpr std::array<ExitCodeRow, 12> kTable{{
     {ErrorKind::Rejected, 9, "rejected", "the cluster rejected the request as invalid in its current state"},
     {ErrorKind::ResourceExhausted, 10, "resource_exhausted", "rate limited or over a server limit"},
     {ErrorKind::BatchFailed, 11, "batch_failed", "a batch job (--wait) failed for some executions or was stopped"},
+    {ErrorKind::UpdateFailed, 12, "update_failed", "the workflow rejected the update, or its handler failed"},
     {ErrorKind::Interrupted, 130, "interrupted", "interrupted by SIGINT or SIGTERM"},
 }};
 

@@ -23,6 +23,7 @@ enum class ErrorKind {
   Rejected,
   ResourceExhausted,
   BatchFailed,
+  UpdateFailed,
   Interrupted,
 };
 

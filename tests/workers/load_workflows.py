@@ -27,10 +27,14 @@ class TimerHeavy:
 # Each round runs this many activities at once, then this many timers at
 # once. Activities carry the payloads but cost the dev server several
 # milliseconds of CPU each; 1 ms timers cost it almost nothing and fire within
-# about a second. Measured here: 20,000 events in ~70 s with activities alone,
-# ~10 s with timers alone.
+# about a second. Measured here (2 busy cores): 20,000 events in ~70 s with
+# activities alone, ~10 s with timers alone, ~30 s with this mix.
 ROUND_ACTIVITIES = 300
 ROUND_TIMERS = 900
+# Bytes of activity results per round, at most: the server force-closes a
+# workflow task over 2 MiB of buffered events and refuses a batch of events
+# over 4 MiB.
+ROUND_PAYLOAD_BYTES = 1_000_000
 # The timers wait for the activities: the server force-closes a started
 # workflow task when more than 100 events arrive meanwhile
 # (history.maximumBufferedEventsBatch), and timers that fire together while
@@ -54,19 +58,23 @@ class BigHistory:
     the number of activities and timers run.
 
     It stops a little short of ``count`` rather than past it (the server
-    fails a workflow whose history passes 51,200 events)."""
+    fails a workflow whose history passes 51,200 events or 50 MiB). With
+    large payloads it runs fewer activities per round (ROUND_PAYLOAD_BYTES)."""
 
     @workflow.run
     async def run(self, count: int, payload_bytes: int) -> int:
         ran = 0
+        round_activities = min(
+            ROUND_ACTIVITIES, max(1, ROUND_PAYLOAD_BYTES // max(payload_bytes, 1))
+        )
         per_round = (
-            ROUND_ACTIVITIES * EVENTS_PER_ACTIVITY + ROUND_TIMERS * EVENTS_PER_TIMER
+            round_activities * EVENTS_PER_ACTIVITY + ROUND_TIMERS * EVENTS_PER_TIMER
         )
         while True:
             history = workflow.info().get_current_history_length()
             room = count - history - CLOSING_EVENTS
             share = min(1.0, room / per_round)
-            activities = int(ROUND_ACTIVITIES * share)
+            activities = int(round_activities * share)
             timers = int(ROUND_TIMERS * share)
             if activities + timers < 1:
                 return ran

@@ -1,0 +1,143 @@
+#include "ops/workflow/update.hpp"
+
+#include "core/error.hpp"
+#include "core/ids.hpp"
+#include "output/proto_json.hpp"
+
+#include <fmt/format.h>
+
+#include "temporal/api/enums/v1/update.pb.h"
+
+namespace twctl::ops::workflow {
+
+namespace enums = temporal::api::enums::v1;
+namespace update = temporal::api::update::v1;
+namespace wsv = temporal::api::workflowservice::v1;
+
+namespace {
+
+std::string stage_name(enums::UpdateWorkflowExecutionLifecycleStage s) {
+  return pascal_name(enums::UpdateWorkflowExecutionLifecycleStage_Name(s),
+                     "UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_");
+}
+
+// Waits for the outcome of an update that was admitted, re-polling while the server's long poll expires.
+update::Outcome poll_outcome(Context& ctx, const update::UpdateRef& ref) {
+  wsv::PollWorkflowExecutionUpdateRequest req;
+  req.set_namespace_(ctx.globals.connection.namespace_);
+  *req.mutable_update_ref() = ref;
+  req.set_identity(ctx.globals.connection.identity);
+  req.mutable_wait_policy()->set_lifecycle_stage(enums::UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED);
+  for (;;) {
+    if (ctx.cancel.cancelled()) throw Error(ErrorKind::Interrupted, "interrupted");
+    auto resp = ctx.gateway().poll_update(req);
+    if (resp.has_outcome()) return resp.outcome();
+  }
+}
+
+// Prints the card or JSON object, then fails with update_failed when the outcome is a failure.
+int print_outcome(Context& ctx, const std::string& name, const std::string& update_id, const update::Outcome* outcome,
+                  std::string_view how_failed) {
+  auto& out = ctx.printer();
+  bool shorthand = ctx.globals.shorthand_payloads;
+  bool failed = outcome && outcome->has_failure();
+  if (out.text()) {
+    output::Card card;
+    if (!name.empty()) card.emplace_back("Name", name);
+    card.emplace_back("UpdateId", update_id);
+    if (outcome && outcome->has_success()) card.emplace_back("Result", payload::result_to_json(outcome->success(), shorthand).dump());
+    if (failed) card.emplace_back("Failure", failure_text(outcome->failure()));
+    out.write(output::render_card(card, out.style()));
+  } else {
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    if (!name.empty()) j["name"] = name;
+    j["updateId"] = update_id;
+    if (outcome && outcome->has_success()) j["result"] = payload::result_to_json(outcome->success(), shorthand);
+    if (failed) j["failure"] = output::proto_to_json(outcome->failure(), shorthand);
+    out.document(j);
+  }
+  if (failed) {
+    Error err(ErrorKind::UpdateFailed, fmt::format("update {}: {}", how_failed, failure_text(outcome->failure())));
+    err.details = {{"updateId", update_id}, {"failure", output::proto_to_json(outcome->failure(), shorthand)}};
+    throw err;
+  }
+  return 0;
+}
+
+wsv::UpdateWorkflowExecutionResponse send(const UpdateStartOptions& opts, Context& ctx, std::string& update_id) {
+  if (opts.name.empty()) throw usage_error("--name must not be empty");
+  auto args = payload::build(opts.input, "input", &ctx.in);
+  auto headers = payload::key_json_map("--headers", opts.headers);
+  update_id = opts.update_id.empty() ? new_uuid() : opts.update_id;
+  wsv::UpdateWorkflowExecutionRequest req;
+  req.set_namespace_(ctx.globals.connection.namespace_);
+  *req.mutable_workflow_execution() = to_proto(opts.ref);
+  req.set_first_execution_run_id(opts.first_execution_run_id);
+  // Accepted first, whatever the caller waits for. An outcome may already come with this answer: a rejection,
+  // or a handler that finished (or failed) at once; the server does not say which.
+  req.mutable_wait_policy()->set_lifecycle_stage(enums::UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED);
+  auto* r = req.mutable_request();
+  r->mutable_meta()->set_update_id(update_id);
+  r->mutable_meta()->set_identity(ctx.globals.connection.identity);
+  r->mutable_input()->set_name(opts.name);
+  if (args.payloads_size() > 0) *r->mutable_input()->mutable_args() = std::move(args);
+  if (!headers.empty()) *r->mutable_input()->mutable_header()->mutable_fields() = std::move(headers);
+  for (;;) {
+    auto resp = ctx.gateway().update_workflow(req);
+    // The server answers at its long-poll limit with an earlier stage: ask again (the update ID de-duplicates).
+    if (resp.has_outcome() || resp.stage() >= enums::UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED) return resp;
+    if (ctx.cancel.cancelled()) throw Error(ErrorKind::Interrupted, "interrupted");
+  }
+}
+
+}  // namespace
+
+int update_start(const UpdateStartOptions& opts, Context& ctx) {
+  std::string update_id;
+  auto resp = send(opts, ctx, update_id);
+  return print_outcome(ctx, opts.name, update_id, resp.has_outcome() ? &resp.outcome() : nullptr,
+                       "rejected or failed");
+}
+
+int update_execute(const UpdateStartOptions& opts, Context& ctx) {
+  std::string update_id;
+  auto resp = send(opts, ctx, update_id);
+  if (resp.has_outcome()) return print_outcome(ctx, opts.name, update_id, &resp.outcome(), "rejected or failed");
+  auto outcome = poll_outcome(ctx, resp.update_ref());
+  return print_outcome(ctx, opts.name, update_id, &outcome, "failed");
+}
+
+int update_result(const UpdateRefOptions& opts, Context& ctx) {
+  update::UpdateRef ref;
+  *ref.mutable_workflow_execution() = to_proto(opts.ref);
+  ref.set_update_id(opts.update_id);
+  auto outcome = poll_outcome(ctx, ref);
+  return print_outcome(ctx, "", opts.update_id, &outcome, "failed");
+}
+
+int update_describe(const UpdateRefOptions& opts, Context& ctx) {
+  wsv::PollWorkflowExecutionUpdateRequest req;
+  req.set_namespace_(ctx.globals.connection.namespace_);
+  *req.mutable_update_ref()->mutable_workflow_execution() = to_proto(opts.ref);
+  req.mutable_update_ref()->set_update_id(opts.update_id);
+  req.set_identity(ctx.globals.connection.identity);
+  auto resp = ctx.gateway().poll_update(req);  // no wait policy: the stage now
+  auto& out = ctx.printer();
+  bool shorthand = ctx.globals.shorthand_payloads;
+  if (out.text()) {
+    output::Card card{{"UpdateId", opts.update_id}, {"Stage", stage_name(resp.stage())}};
+    if (resp.outcome().has_success()) {
+      card.emplace_back("Result", payload::result_to_json(resp.outcome().success(), shorthand).dump());
+    }
+    if (resp.outcome().has_failure()) card.emplace_back("Failure", failure_text(resp.outcome().failure()));
+    out.write(output::render_card(card, out.style()));
+  } else {
+    nlohmann::ordered_json j{{"updateId", opts.update_id}, {"stage", stage_name(resp.stage())}};
+    if (resp.outcome().has_success()) j["result"] = payload::result_to_json(resp.outcome().success(), shorthand);
+    if (resp.outcome().has_failure()) j["failure"] = output::proto_to_json(resp.outcome().failure(), shorthand);
+    out.document(j);
+  }
+  return 0;
+}
+
+}  // namespace twctl::ops::workflow
