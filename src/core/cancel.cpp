@@ -8,6 +8,12 @@ void CancelToken::cancel() {
   std::lock_guard lock(mu_);
   if (cancelled_.exchange(true)) return;
   for (auto& [id, fn] : callbacks_) fn();
+  cv_.notify_all();
+}
+
+bool CancelToken::wait_for(std::chrono::milliseconds d) {
+  std::unique_lock lock(mu_);
+  return cv_.wait_for(lock, d, [this] { return cancelled_.load(); });
 }
 
 CancelToken::Registration::Registration(CancelToken& token, std::function<void()> fn) : token_(token) {
