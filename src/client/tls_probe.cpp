@@ -126,6 +126,7 @@ TlsDiagnosis diagnose_tls(const std::string& address, const TlsOptions& tls, std
   }
   int fd = -1;
   BIO_get_fd(bio.get(), &fd);
+  BIO_socket_nbio(fd, 0);  // the connect above leaves the socket non-blocking; the handshake below blocks
   timeval tv{secs, 0};
   setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);

@@ -100,4 +100,4 @@ def test_config_commands_write_a_private_file(twctl, rig, tmp_path):
     assert "api_key" in got.stdout and "********" in got.stdout
     assert "sk-profile-secret-1" not in got.stdout
     names = json.loads(twctl("config", "list", "-o", "json", address=None, env=env).stdout)
-    assert [n["name"] for n in names] == ["default", "cloud"]
+    assert sorted(n["name"] for n in names) == ["cloud", "default"]

@@ -13,42 +13,17 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from temporalio import workflow  # noqa: E402
 from temporalio.client import Client  # noqa: E402
 from temporalio.converter import DataConverter  # noqa: E402
 from temporalio.worker import Worker  # noqa: E402
 
 import codec  # noqa: E402
+from codec_workflows import CodecEcho, CodecGreeter  # noqa: E402
 
 TASK_QUEUE = "codec-tasks"
-
-
-@workflow.defn(name="CodecEcho")
-class CodecEcho:
-    @workflow.run
-    async def run(self, value: Any) -> Any:
-        return {"echo": value}
-
-
-@workflow.defn(name="CodecGreeter")
-class CodecGreeter:
-    """Stays open (until cancelled) so that it can be queried."""
-
-    def __init__(self) -> None:
-        self._greeting = ""
-
-    @workflow.run
-    async def run(self, name: str) -> None:
-        self._greeting = f"Hello, {name}!"
-        await workflow.wait_condition(lambda: False)
-
-    @workflow.query
-    def greeting(self) -> str:
-        return self._greeting
 
 
 async def run(address: str, namespace: str) -> int:
