@@ -14,46 +14,44 @@ namespace twctl::config {
 namespace {
 
 // One row per setting: its property name, the flag (member and spelling), the environment variables (the
-// current name first, then the legacy one the official CLI still honours), whether a profile may set it,
-// whether it is a secret, and the default.
+// current name first, then the legacy one the official CLI still honours), whether a profile may set it, and
+// the default. Which settings are secrets is config::is_secret_key's to say.
 struct Spec {
   std::string_view key;
   std::string ConnectionFlags::*flag;
   std::string_view flag_name;
   std::array<std::string_view, 2> env;
   bool in_profile;
-  bool secret;
   std::string_view fallback;
 };
 
 const std::array<Spec, 17> kSpecs{{
-    {"address", &ConnectionFlags::address, "--address", {"TEMPORAL_ADDRESS", {}}, true, false, "localhost:7233"},
-    {"namespace", &ConnectionFlags::namespace_, "--namespace", {"TEMPORAL_NAMESPACE", {}}, true, false, "default"},
-    {"api_key", &ConnectionFlags::api_key, "--api-key", {"TEMPORAL_API_KEY", {}}, true, true, {}},
-    {"tls", &ConnectionFlags::tls, "--tls", {"TEMPORAL_TLS", {}}, true, false, {}},
+    {"address", &ConnectionFlags::address, "--address", {"TEMPORAL_ADDRESS", {}}, true, "localhost:7233"},
+    {"namespace", &ConnectionFlags::namespace_, "--namespace", {"TEMPORAL_NAMESPACE", {}}, true, "default"},
+    {"api_key", &ConnectionFlags::api_key, "--api-key", {"TEMPORAL_API_KEY", {}}, true, {}},
+    {"tls", &ConnectionFlags::tls, "--tls", {"TEMPORAL_TLS", {}}, true, {}},
     {"tls.client_cert_path", &ConnectionFlags::tls_cert_path, "--tls-cert-path",
-     {"TEMPORAL_TLS_CLIENT_CERT_PATH", "TEMPORAL_TLS_CERT"}, true, false, {}},
+     {"TEMPORAL_TLS_CLIENT_CERT_PATH", "TEMPORAL_TLS_CERT"}, true, {}},
     {"tls.client_cert_data", &ConnectionFlags::tls_cert_data, "--tls-cert-data",
-     {"TEMPORAL_TLS_CLIENT_CERT_DATA", "TEMPORAL_TLS_CERT_DATA"}, true, false, {}},
+     {"TEMPORAL_TLS_CLIENT_CERT_DATA", "TEMPORAL_TLS_CERT_DATA"}, true, {}},
     {"tls.client_key_path", &ConnectionFlags::tls_key_path, "--tls-key-path",
-     {"TEMPORAL_TLS_CLIENT_KEY_PATH", "TEMPORAL_TLS_KEY"}, true, false, {}},
+     {"TEMPORAL_TLS_CLIENT_KEY_PATH", "TEMPORAL_TLS_KEY"}, true, {}},
     {"tls.client_key_data", &ConnectionFlags::tls_key_data, "--tls-key-data",
-     {"TEMPORAL_TLS_CLIENT_KEY_DATA", "TEMPORAL_TLS_KEY_DATA"}, true, true, {}},
+     {"TEMPORAL_TLS_CLIENT_KEY_DATA", "TEMPORAL_TLS_KEY_DATA"}, true, {}},
     {"tls.server_ca_cert_path", &ConnectionFlags::tls_ca_path, "--tls-ca-path",
-     {"TEMPORAL_TLS_SERVER_CA_CERT_PATH", "TEMPORAL_TLS_CA"}, true, false, {}},
+     {"TEMPORAL_TLS_SERVER_CA_CERT_PATH", "TEMPORAL_TLS_CA"}, true, {}},
     {"tls.server_ca_cert_data", &ConnectionFlags::tls_ca_data, "--tls-ca-data",
-     {"TEMPORAL_TLS_SERVER_CA_CERT_DATA", "TEMPORAL_TLS_CA_DATA"}, true, false, {}},
+     {"TEMPORAL_TLS_SERVER_CA_CERT_DATA", "TEMPORAL_TLS_CA_DATA"}, true, {}},
     {"tls.server_name", &ConnectionFlags::tls_server_name, "--tls-server-name", {"TEMPORAL_TLS_SERVER_NAME", {}},
-     true, false, {}},
+     true, {}},
     {"tls.disable_host_verification", &ConnectionFlags::tls_disable_host_verification,
-     "--tls-disable-host-verification", {"TEMPORAL_TLS_DISABLE_HOST_VERIFICATION", {}}, true, false, {}},
-    {"authority", &ConnectionFlags::client_authority, "--client-authority", {}, true, false, {}},
+     "--tls-disable-host-verification", {"TEMPORAL_TLS_DISABLE_HOST_VERIFICATION", {}}, true, {}},
+    {"authority", &ConnectionFlags::client_authority, "--client-authority", {}, true, {}},
     {"codec.endpoint", &ConnectionFlags::codec_endpoint, "--codec-endpoint", {"TEMPORAL_CODEC_ENDPOINT", {}}, true,
-     false, {}},
-    {"codec.auth", &ConnectionFlags::codec_auth, "--codec-auth", {"TEMPORAL_CODEC_AUTH", {}}, true, true, {}},
-    {"identity", &ConnectionFlags::identity, "--identity", {}, false, false, {}},
-    {"client_connect_timeout", &ConnectionFlags::client_connect_timeout, "--client-connect-timeout", {}, false,
-     false, "10s"},
+     {}},
+    {"codec.auth", &ConnectionFlags::codec_auth, "--codec-auth", {"TEMPORAL_CODEC_AUTH", {}}, true, {}},
+    {"identity", &ConnectionFlags::identity, "--identity", {}, false, {}},
+    {"client_connect_timeout", &ConnectionFlags::client_connect_timeout, "--client-connect-timeout", {}, false, "10s"},
 }};
 
 constexpr std::string_view kMetaEnvPrefix = "TEMPORAL_GRPC_META_";
@@ -182,18 +180,17 @@ Settings resolve(const ConnectionFlags& flags, const EnvLookup& env_lookup, cons
 
   for (const auto& spec : kSpecs) {
     Value v;
-    v.secret = spec.secret;
     std::string key(spec.key);
     if (const auto& f = flags.*spec.flag; !f.empty()) {
-      v = {f, Source::Flag, std::string(spec.flag_name), spec.secret};
+      v = {f, Source::Flag, std::string(spec.flag_name)};
     } else if (auto e = env(spec.env[0])) {
-      v = {*e, Source::Env, std::string(spec.env[0]), spec.secret};
+      v = {*e, Source::Env, std::string(spec.env[0])};
     } else if (auto legacy = env(spec.env[1])) {
-      v = {*legacy, Source::Env, std::string(spec.env[1]), spec.secret};
+      v = {*legacy, Source::Env, std::string(spec.env[1])};
     } else if (auto p = profile.find(key); spec.in_profile && p != profile.end()) {
-      v = {p->second, Source::Profile, profile_origin, spec.secret};
+      v = {p->second, Source::Profile, profile_origin};
     } else if (!spec.fallback.empty()) {
-      v = {std::string(spec.fallback), Source::Default, "default", spec.secret};
+      v = {std::string(spec.fallback), Source::Default, "default"};
     } else {
       continue;
     }
@@ -246,8 +243,7 @@ Settings resolve(const ConnectionFlags& flags, const EnvLookup& env_lookup, cons
     auto [k, v] = key_value("--codec-header", kv);
     s.values["codec_header." + k] = {v, Source::Flag, "--codec-header"};
   }
-  // Metadata that carries credentials is masked like the API key.
-  for (auto& [key, value] : s.values) value.secret = value.secret || is_secret_key(key);
+  for (auto& [key, value] : s.values) value.secret = is_secret_key(key);
 
   // Templates the official CLI fills in: ${namespace} in the address, {namespace} in the codec endpoint.
   if (auto it = s.values.find("address"); it != s.values.end()) replace_all(it->second.value, "${namespace}", s.get("namespace"));
