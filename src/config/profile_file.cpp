@@ -249,7 +249,10 @@ void ProfileFile::save() const {
     }
   }
   std::ostringstream text;
-  text << toml::toml_formatter(impl_->root) << "\n";
+  // Sub-tables unindented and strings double-quoted, as people and the other tools write this file.
+  constexpr auto flags = toml::toml_formatter::default_flags &
+                         ~(toml::format_flags::indent_sub_tables | toml::format_flags::allow_literal_strings);
+  text << toml::toml_formatter(impl_->root, flags) << "\n";
   auto body = text.str();
   auto tmp = path_ + ".tmp";
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
