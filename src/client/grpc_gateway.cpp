@@ -34,9 +34,10 @@ class GrpcGateway final : public Gateway {
     args.SetString(GRPC_ARG_PRIMARY_USER_AGENT_STRING, "twctl/" TWCTL_VERSION);
     // Retries are twctl's own (client/retry.hpp): bounded, logged with --verbose, only for safe calls.
     args.SetInt(GRPC_ARG_ENABLE_RETRIES, 0);
-    // Each connection attempt (TCP and TLS) is bounded by the connect timeout, and reconnects start quickly.
+    // gRPC bounds each of its connection attempts (TCP and TLS) by this; twctl's own wait (await_connection)
+    // ends at the connect timeout first, so the error is always "no connection within ...".
     if (opts.connect_timeout.count() > 0) {
-      args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, static_cast<int>(opts.connect_timeout.count()));
+      args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, static_cast<int>(2 * opts.connect_timeout.count()));
     }
     args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
     args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 1'000);

@@ -93,3 +93,23 @@ def test_command_timeout_bounds_the_retries(twctl):
     r = twctl("workflow", "list", "--command-timeout", "300ms", address=address, timeout=30)
     assert time.monotonic() - started < 5
     assert r.returncode in (6, 7)
+
+
+@pytest.mark.parametrize("tls", [False, True], ids=["plaintext", "tls"])
+def test_a_silent_server_hits_the_connect_timeout(twctl, tls):
+    # A socket that accepts TCP (the kernel's backlog) but never speaks HTTP/2 or TLS.
+    import socket
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        address = f"127.0.0.1:{silent.getsockname()[1]}"
+        started = time.monotonic()
+        r = twctl("workflow", "list", "--client-connect-timeout", "1s", "-o", "json", *(["--tls"] if tls else []),
+                  address=address, timeout=30)
+        elapsed = time.monotonic() - started
+    assert r.returncode == 6
+    assert elapsed < 8
+    err = json.loads(r.stderr.splitlines()[-1])["error"]
+    assert err["cause"] == "connect_timeout"
+    assert address in err["message"] and "--client-connect-timeout" in err["message"]
