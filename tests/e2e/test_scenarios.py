@@ -172,6 +172,10 @@ def test_cancel_in_json_prints_an_object(twctl, unique_id):
     assert r.returncode == 0
     assert json.loads(r.stdout) == {"workflowId": unique_id, "runId": "", "cancelRequested": True}
     assert r.stderr == ""
-    events = [json.loads(x) for x in twctl("workflow", "show", "-w", unique_id, "-o", "jsonl").stdout.splitlines()]
-    requested = [e for e in events if e["eventType"] == "EVENT_TYPE_WORKFLOW_EXECUTION_CANCEL_REQUESTED"]
+    # The server holds the event back while a workflow task is in flight: wait for it.
+    def requested_events():
+        events = [json.loads(x) for x in twctl("workflow", "show", "-w", unique_id, "-o", "jsonl").stdout.splitlines()]
+        return [e for e in events if e["eventType"] == "EVENT_TYPE_WORKFLOW_EXECUTION_CANCEL_REQUESTED"]
+
+    requested = wait_until(requested_events, message="the cancel request to be in the history")
     assert requested[0]["workflowExecutionCancelRequestedEventAttributes"]["cause"] == "done testing"
