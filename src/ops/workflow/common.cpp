@@ -39,12 +39,6 @@ std::string event_type_name(const history::HistoryEvent& e) {
   return pascal_name(enums::EventType_Name(e.event_type()), "EVENT_TYPE_");
 }
 
-std::string status_word(int status) {
-  auto name = enums::WorkflowExecutionStatus_Name(static_cast<enums::WorkflowExecutionStatus>(status));
-  std::string_view prefix = "WORKFLOW_EXECUTION_STATUS_";
-  return name.rfind(prefix, 0) == 0 ? name.substr(prefix.size()) : name;
-}
-
 std::string status_text(int status) {
   return pascal_name(enums::WorkflowExecutionStatus_Name(static_cast<enums::WorkflowExecutionStatus>(status)),
                      "WORKFLOW_EXECUTION_STATUS_");

@@ -28,9 +28,8 @@ temporal::api::common::v1::WorkflowExecution to_proto(const WorkflowRef& ref);
 // "EVENT_TYPE_WORKFLOW_EXECUTION_STARTED" with prefix "EVENT_TYPE_" → "WorkflowExecutionStarted".
 std::string pascal_name(std::string_view enum_name, std::string_view prefix);
 std::string event_type_name(const temporal::api::history::v1::HistoryEvent& e);
-// "Running", "Completed", ... for text; "RUNNING", "COMPLETED", ... for JSON fields twctl adds itself.
+// "Running", "Completed", ... for text.
 std::string status_text(int workflow_execution_status);
-std::string status_word(int workflow_execution_status);
 
 bool is_close_event(const temporal::api::history::v1::HistoryEvent& e);
 
