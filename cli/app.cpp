@@ -1,7 +1,11 @@
 #include "cli/app.hpp"
 
 #include "cli/batch/batch.hpp"
+#include "cli/config/config.hpp"
+#include "cli/config/connection_flags.hpp"
 #include "cli/workflow/workflow.hpp"
+#include "config/connection.hpp"
+#include "config/mask.hpp"
 #include "core/duration.hpp"
 #include "core/error.hpp"
 
@@ -37,16 +41,39 @@ void add_global_flags(CLI::App& app, RawGlobals& g) {
   app.add_flag("--no-json-shorthand-payloads", g.no_json_shorthand_payloads,
                "Show payloads in JSON as {metadata, data} instead of their JSON values")
       ->group(group);
+  app.add_flag("--verbose", g.verbose, "Diagnostics on stderr: the connection made, each retry")->group(group);
+  add_connection_flags(app, g.connection);
+}
+
+// Secrets as typed, before the settings are resolved: so that even a usage error never echoes them.
+std::vector<std::string> typed_secrets(const std::vector<std::string>& args, const Context& ctx) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < args.size(); ++i) {
+    for (std::string_view flag : {"--api-key", "--tls-key-data", "--codec-auth"}) {
+      const auto& a = args[i];
+      if (a == flag && i + 1 < args.size()) out.push_back(args[i + 1]);
+      if (a.size() > flag.size() + 1 && a.compare(0, flag.size(), flag) == 0 && a[flag.size()] == '=') {
+        out.push_back(a.substr(flag.size() + 1));
+      }
+    }
+  }
+  for (auto name : {"TEMPORAL_API_KEY", "TEMPORAL_TLS_CLIENT_KEY_DATA", "TEMPORAL_TLS_KEY_DATA", "TEMPORAL_CODEC_AUTH"}) {
+    if (auto v = ctx.env(name); v && !v->empty()) out.push_back(*v);
+  }
+  return out;
 }
 
 // The "Error: ..." line, and in JSON modes a JSON object too, so scripts need not parse prose.
-void report(const Error& e, Context& ctx, output::OutputMode mode) {
-  ctx.err << "Error: " << e.what() << "\n";
+// Secrets are redacted from both, whatever quoted them.
+void report(const Error& e, Context& ctx, output::OutputMode mode, const std::vector<std::string>& secrets) {
+  auto message = twctl::config::redact(e.what(), secrets);
+  ctx.err << "Error: " << message << "\n";
   if (mode == output::OutputMode::Json || mode == output::OutputMode::Jsonl) {
-    nlohmann::ordered_json j{{"code", exit_code(e.kind())}, {"kind", kind_name(e.kind())}, {"message", e.what()}};
+    nlohmann::ordered_json j{{"code", exit_code(e.kind())}, {"kind", kind_name(e.kind())}, {"message", message}};
+    if (!e.cause.empty()) j["cause"] = e.cause;
     if (e.grpc_code) j["grpcStatus"] = {{"code", *e.grpc_code}, {"name", e.grpc_code_name}};
     if (!e.details.is_null()) j["details"] = e.details;
-    ctx.err << nlohmann::ordered_json{{"error", j}}.dump() << "\n";
+    ctx.err << twctl::config::redact(nlohmann::ordered_json{{"error", j}}.dump(), secrets) << "\n";
   }
   ctx.err.flush();
 }
@@ -131,6 +158,8 @@ std::unique_ptr<CommandTree> build_tree() {
   add_global_flags(app, tree->globals);
   workflow::add_group(app, tree->selected);
   batch::add_group(app, tree->selected);
+  config::add_group(app, tree->selected);
+  config::add_settings(app, tree->selected);
   return tree;
 }
 
@@ -143,16 +172,13 @@ std::unique_ptr<CommandTree> parse(const std::vector<std::string>& args) {
 
 GlobalOptions resolve_globals(const RawGlobals& raw, const Context& ctx) {
   GlobalOptions g;
-  auto pick = [&](const std::string& flag, std::string_view env, const std::string& fallback) {
-    if (!flag.empty()) return flag;
-    if (auto v = ctx.env(env); v && !v->empty()) return *v;
-    return fallback;
-  };
-  g.connection.address = pick(raw.address, "TEMPORAL_ADDRESS", "localhost:7233");
-  g.connection.namespace_ = pick(raw.namespace_, "TEMPORAL_NAMESPACE", "default");
-  auto user = ctx.env("USER").value_or("user");
-  auto host = ctx.env("HOSTNAME").value_or("localhost");
-  g.connection.identity = fmt::format("twctl:{}@{}", user, host);
+  auto flags = raw.connection;
+  flags.address = raw.address;
+  flags.namespace_ = raw.namespace_;
+  g.settings = twctl::config::resolve(flags, ctx.env, ctx.env_names());
+  g.connection = twctl::config::to_connection_options(g.settings);
+  g.secrets = twctl::config::secrets(g.settings);
+  g.verbose = raw.verbose;
   if (!raw.command_timeout.empty()) {
     auto d = parse_duration("--command-timeout", raw.command_timeout);
     g.connection.deadline = ctx.now() + std::chrono::duration_cast<std::chrono::system_clock::duration>(d);
@@ -197,21 +223,23 @@ int run(const std::vector<std::string>& args, Context& ctx) {
       }
     }
     Error err = usage_error(message);
-    report(err, ctx, parse_mode(tree->globals.output));
+    report(err, ctx, parse_mode(tree->globals.output), typed_secrets(args, ctx));
     ctx.err << "Run '" << command_path(deepest(&app)) << " --help' for usage.\n";
     return exit_code(ErrorKind::Usage);
   }
 
   output::OutputMode mode = parse_mode(tree->globals.output);
+  auto secrets = typed_secrets(args, ctx);
   try {
     ctx.globals = resolve_globals(tree->globals, ctx);
+    secrets.insert(secrets.end(), ctx.globals.secrets.begin(), ctx.globals.secrets.end());
     if (!tree->selected.run) throw usage_error("no command given");
     return tree->selected.run(ctx);
   } catch (const Error& e) {
-    report(e, ctx, mode);
+    report(e, ctx, mode, secrets);
     return exit_code(e.kind());
   } catch (const std::exception& e) {
-    report(Error(ErrorKind::General, e.what()), ctx, mode);
+    report(Error(ErrorKind::General, e.what()), ctx, mode, secrets);
     return exit_code(ErrorKind::General);
   }
 }

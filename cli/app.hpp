@@ -1,6 +1,7 @@
 #pragma once
 // The command tree (CLI11) and the one entry point shared by main and the tests: argv in, exit code out.
 
+#include "config/settings.hpp"
 #include "core/context.hpp"
 
 #include <any>
@@ -15,7 +16,7 @@ class App;
 
 namespace twctl::cli {
 
-// Global flags as typed; resolved against the environment into GlobalOptions after parsing.
+// Global flags as typed; resolved against the environment and the profile into GlobalOptions after parsing.
 struct RawGlobals {
   std::string address;
   std::string namespace_;
@@ -24,6 +25,9 @@ struct RawGlobals {
   std::string color = "auto";
   std::string command_timeout;
   bool no_json_shorthand_payloads = false;
+  bool verbose = false;
+  // The other connection flags (--api-key, --tls*, --profile, ...); address and namespace are above.
+  twctl::config::ConnectionFlags connection;
 };
 
 // What parsing selected: the command's path ("workflow start"), its options (a shared_ptr to the command's

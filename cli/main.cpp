@@ -25,6 +25,15 @@ std::optional<std::string> real_env(std::string_view name) {
   return std::nullopt;
 }
 
+std::vector<std::string> real_env_names() {
+  std::vector<std::string> names;
+  for (char** e = environ; e && *e; ++e) {
+    std::string_view entry(*e);
+    names.emplace_back(entry.substr(0, entry.find('=')));
+  }
+  return names;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -52,6 +61,7 @@ int main(int argc, char** argv) {
   ctx.stdout_tty = isatty(STDOUT_FILENO);
   ctx.stderr_tty = isatty(STDERR_FILENO);
   ctx.env = real_env;
+  ctx.env_names = real_env_names;
   ctx.gateway_factory = twctl::client::make_grpc_gateway;
 
   std::vector<std::string> args(argv + 1, argv + argc);

@@ -1,10 +1,14 @@
+#include "client/credentials.hpp"
 #include "client/gateway.hpp"
 #include "client/status.hpp"
+#include "client/tls_probe.hpp"
 #include "core/cancel.hpp"
 
 #include <fmt/format.h>
 #include <grpc/support/log.h>
 #include <grpcpp/grpcpp.h>
+
+#include <algorithm>
 
 #include "temporal/api/workflowservice/v1/service.grpc.pb.h"
 
@@ -26,17 +30,33 @@ class GrpcGateway final : public Gateway {
     args.SetMaxReceiveMessageSize(kMaxReceiveBytes);
     args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 30'000);
     args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 15'000);
+    args.SetInt(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
     args.SetString(GRPC_ARG_PRIMARY_USER_AGENT_STRING, "twctl/" TWCTL_VERSION);
-    // One attempt per call: failures are reported at once, with their cause.
+    // Retries are twctl's own (client/retry.hpp): bounded, logged with --verbose, only for safe calls.
     args.SetInt(GRPC_ARG_ENABLE_RETRIES, 0);
-    channel_ = grpc::CreateCustomChannel(opts.address, grpc::InsecureChannelCredentials(), args);
+    // gRPC bounds each of its connection attempts (TCP and TLS) by this; twctl's own wait (await_connection)
+    // ends at the connect timeout first, so the error is always "no connection within ...".
+    if (opts.connect_timeout.count() > 0) {
+      args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, static_cast<int>(2 * opts.connect_timeout.count()));
+    }
+    args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
+    args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 1'000);
+    if (!opts.authority.empty()) args.SetString(GRPC_ARG_DEFAULT_AUTHORITY, opts.authority);
+    auto creds = channel_credentials(opts.tls, args);
+    channel_ = grpc::CreateCustomChannel(opts.address, creds, args);
     stub_ = Service::NewStub(channel_);
+    if (opts_.log) {
+      opts_.log(fmt::format("connecting to {} ({}{}), namespace {}", opts.address,
+                            opts.tls.enabled ? "TLS" : "plaintext",
+                            opts.tls.enabled && !(opts.tls.cert_path.empty() && opts.tls.cert_data.empty()) ? ", client certificate" : "",
+                            opts.namespace_));
+    }
   }
 
 // One line per RPC: the gateway method, the stub method, and whether the call may wait (long poll).
 #define TWCTL_RPC(method, Rpc, Req, Resp, waits)                                    \
   wsv::Resp method(const wsv::Req& req) override {                                 \
-    return call<wsv::Resp>(waits, [&](auto* ctx, auto* resp) { return stub_->Rpc(ctx, req, resp); }); \
+    return call<wsv::Resp>(#Rpc, waits, [&](auto* ctx, auto* resp) { return stub_->Rpc(ctx, req, resp); }); \
   }
 
   TWCTL_RPC(start_workflow, StartWorkflowExecution, StartWorkflowExecutionRequest, StartWorkflowExecutionResponse, false)
@@ -78,9 +98,36 @@ class GrpcGateway final : public Gateway {
 #undef TWCTL_RPC
 
  private:
+  // Waits (up to the connect timeout) until the channel is connected. A channel that failed to connect is left
+  // to the call, which then fails at once with the reason (refused, DNS, TLS).
+  void await_connection() {
+    auto state = channel_->GetState(true);
+    if (state == GRPC_CHANNEL_READY || opts_.connect_timeout.count() <= 0) return;
+    auto until = std::chrono::system_clock::now() + opts_.connect_timeout;
+    bool command_bound = opts_.deadline && *opts_.deadline < until;
+    if (command_bound) until = *opts_.deadline;
+    while (state != GRPC_CHANNEL_READY && state != GRPC_CHANNEL_TRANSIENT_FAILURE) {
+      if (cancel_.cancelled()) throw Error(ErrorKind::Interrupted, "interrupted");
+      auto now = std::chrono::system_clock::now();
+      if (now >= until) {
+        if (command_bound) throw Error(ErrorKind::DeadlineExceeded, "the command timed out (--command-timeout)");
+        Error err(ErrorKind::Unavailable,
+                  fmt::format("cannot reach the cluster at {}: no connection within {} ms (connect deadline; "
+                              "--client-connect-timeout)",
+                              opts_.address, opts_.connect_timeout.count()));
+        err.cause = "connect_timeout";
+        throw err;
+      }
+      // Short slices, so that an interrupt is noticed.
+      channel_->WaitForStateChange(state, std::min(until, now + std::chrono::milliseconds(200)));
+      state = channel_->GetState(true);
+    }
+  }
+
   template <typename Resp, typename Fn>
-  Resp call(bool waits, Fn&& fn) {
+  Resp call(std::string_view rpc, bool waits, Fn&& fn) {
     auto timeout = waits ? std::chrono::duration_cast<std::chrono::milliseconds>(kLongPollTimeout) : opts_.call_timeout;
+    await_connection();
     grpc::ClientContext ctx;
     auto deadline = std::chrono::system_clock::now() + timeout;
     bool command_bound = false;
@@ -89,23 +136,47 @@ class GrpcGateway final : public Gateway {
       command_bound = true;
     }
     ctx.set_deadline(deadline);
+    // As the official CLI sends them (its client name is its own: the server checks known clients' versions).
     ctx.AddMetadata("client-name", "twctl");
     ctx.AddMetadata("client-version", TWCTL_VERSION);
+    ctx.AddMetadata("supported-server-versions", ">=1.0.0 <2.0.0");
+    ctx.AddMetadata("caller-type", "operator");
     ctx.AddMetadata("temporal-namespace", opts_.namespace_);
+    for (const auto& [key, value] : opts_.metadata) ctx.AddMetadata(key, value);
+    if (!opts_.api_key.empty()) ctx.AddMetadata("authorization", "Bearer " + opts_.api_key);
     CancelToken::Registration on_cancel(cancel_, [&ctx] { ctx.TryCancel(); });
     Resp resp;
+    auto started = std::chrono::steady_clock::now();
     grpc::Status status = fn(&ctx, &resp);
+    if (opts_.log && status.ok()) {
+      auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+      opts_.log(fmt::format("{} answered in {} ms", rpc, ms.count()));
+    }
     if (!status.ok()) {
-      auto err = from_status(status, opts_.address, cancel_.cancelled());
+      auto err = from_status(status, opts_.address, cancel_.cancelled(), opts_.tls.enabled);
       if (command_bound && err.kind() == ErrorKind::DeadlineExceeded) {
         Error timed_out(ErrorKind::DeadlineExceeded, "the command timed out (--command-timeout)");
         timed_out.grpc_code = err.grpc_code;
         timed_out.grpc_code_name = err.grpc_code_name;
+        timed_out.cause = "command_timeout";
         throw timed_out;
       }
+      if (err.cause == "tls_handshake" && opts_.tls.enabled) explain_tls(err);
       throw err;
     }
     return resp;
+  }
+
+  // gRPC says little more than "handshake failed"; one handshake of our own says why.
+  void explain_tls(Error& err) {
+    auto d = diagnose_tls(opts_.address, opts_.tls, std::min(opts_.connect_timeout, std::chrono::milliseconds(5'000)));
+    if (d.message.empty()) return;
+    Error better(err.kind(), fmt::format("cannot reach the cluster at {}: TLS handshake failed: {}", opts_.address,
+                                         d.message));
+    better.grpc_code = err.grpc_code;
+    better.grpc_code_name = err.grpc_code_name;
+    better.cause = d.cause;
+    err = better;
   }
 
   ConnectionOptions opts_;

@@ -91,19 +91,35 @@ ErrorKind kind_for_code(int code) {
   }
 }
 
+std::string connection_cause(std::string_view msg) {
+  if (contains(msg, "Connection refused")) return "refused";
+  if (contains(msg, "DNS resolution failed") || contains(msg, "Name or service not known") ||
+      contains(msg, "name resolution") || contains(msg, "Domain name not found")) {
+    return "dns";
+  }
+  if (contains(msg, "Connection reset") || contains(msg, "Socket closed") || contains(msg, "GOAWAY") ||
+      contains(msg, "Broken pipe") || contains(msg, "connection closed")) {
+    return "reset";
+  }
+  if (contains(msg, "Handshake") || contains(msg, "handshake") || contains(msg, "SSL") || contains(msg, "TLS") ||
+      contains(msg, "tsi_") || contains(msg, "Peer name") || contains(msg, "certificate")) {
+    return "tls_handshake";
+  }
+  return "unavailable";
+}
+
 std::string connection_message(std::string_view address, std::string_view msg) {
+  auto cause = connection_cause(msg);
   std::string why;
-  if (contains(msg, "Connection refused")) {
+  if (cause == "refused") {
     why = "connection refused (is the server running and listening there?)";
-  } else if (contains(msg, "DNS resolution failed") || contains(msg, "Name or service not known") ||
-             contains(msg, "name resolution")) {
+  } else if (cause == "dns") {
     why = "DNS lookup failed";
-  } else if (contains(msg, "Connection reset")) {
-    why = "connection reset by the server";
-  } else if (contains(msg, "Handshake") || contains(msg, "SSL") || contains(msg, "TLS") ||
-             contains(msg, "tsi_")) {
+  } else if (cause == "reset") {
+    why = fmt::format("the connection was reset or closed by the server ({})", msg);
+  } else if (cause == "tls_handshake") {
     why = "TLS handshake failed";
-  } else if (contains(msg, "Socket closed") || contains(msg, "failed to connect")) {
+  } else if (contains(msg, "failed to connect")) {
     why = std::string(msg);
   } else {
     return fmt::format("the cluster at {} is unavailable: {}", address, msg);
@@ -111,31 +127,63 @@ std::string connection_message(std::string_view address, std::string_view msg) {
   return fmt::format("cannot reach the cluster at {}: {}", address, why);
 }
 
-Error from_status(const grpc::Status& status, std::string_view address, bool interrupted) {
+Error from_status(const grpc::Status& status, std::string_view address, bool interrupted, bool tls) {
   int code = static_cast<int>(status.error_code());
   ErrorKind kind = interrupted ? ErrorKind::Interrupted : kind_for_code(code);
   std::string message = status.error_message();
   std::string hint;
   auto details = decode_details(status, hint);
-  switch (kind) {
-    case ErrorKind::Interrupted:
-      message = "interrupted";
-      break;
-    case ErrorKind::Unavailable:
-      message = connection_message(address, message);
-      break;
-    case ErrorKind::DeadlineExceeded:
-      message = fmt::format("no answer from {} in time: {}", address, message);
-      break;
-    default:
-      // A decoded detail says it better than the server's prose, which is kept only when there is none.
-      if (!hint.empty()) message = hint;
-      break;
+  std::string cause;
+  // A proxy in front of the cluster answers with plain HTTP statuses, which gRPC passes on as text.
+  const bool http_400 = contains(message, "Received http2 header with status: 400");
+  const bool http_401 = contains(message, "Received http2 header with status: 401");
+  const bool http_403 = contains(message, "Received http2 header with status: 403");
+  if (!interrupted && tls && http_400) {
+    kind = ErrorKind::PermissionDenied;
+    cause = "client_certificate";
+    message = fmt::format("the server at {} (or a TLS proxy in front of it) refused the request for want of a valid "
+                          "client certificate: set --tls-cert-path and --tls-key-path (HTTP 400)",
+                          address);
+  } else if (!interrupted && (http_401 || http_403 || kind == ErrorKind::PermissionDenied)) {
+    kind = ErrorKind::PermissionDenied;
+    cause = "auth";
+    if (http_401 || http_403) {
+      message = fmt::format("authentication failed at {}: the server (or a proxy in front of it) answered HTTP {}; "
+                            "check --api-key or the authorization metadata",
+                            address, http_401 ? 401 : 403);
+    } else if (!hint.empty()) {
+      message = hint;
+    }
+  } else {
+    switch (kind) {
+      case ErrorKind::Interrupted:
+        message = "interrupted";
+        break;
+      case ErrorKind::Unavailable:
+        cause = connection_cause(message);
+        message = connection_message(address, message);
+        break;
+      case ErrorKind::DeadlineExceeded:
+        cause = "deadline";
+        message = fmt::format("no answer from {} in time: {}", address, message);
+        break;
+      case ErrorKind::ResourceExhausted:
+        if (contains(message, "larger than max") || contains(message, "message too large")) {
+          cause = "message_too_large";
+        }
+        if (!hint.empty()) message = hint;
+        break;
+      default:
+        // A decoded detail says it better than the server's prose, which is kept only when there is none.
+        if (!hint.empty()) message = hint;
+        break;
+    }
   }
   Error err(kind, message);
   err.grpc_code = code;
   err.grpc_code_name = code >= 0 && code < static_cast<int>(kCodeNames.size()) ? std::string(kCodeNames[code]) : "";
   if (!details.empty()) err.details = std::move(details);
+  err.cause = std::move(cause);
   return err;
 }
 

@@ -13,11 +13,16 @@ class Status;
 
 namespace twctl::client {
 
-// `address` is named in connection errors; `interrupted` says the call was cancelled by the user.
-Error from_status(const grpc::Status& status, std::string_view address, bool interrupted);
+// `address` is named in connection errors; `interrupted` says the call was cancelled by the user; `tls` says
+// the channel uses TLS (a proxy's HTTP 400 then means a missing or rejected client certificate).
+// Sets Error::cause: refused, dns, reset, tls_handshake, unavailable, client_certificate, auth,
+// message_too_large.
+Error from_status(const grpc::Status& status, std::string_view address, bool interrupted, bool tls = false);
 
 // The part of the mapping that needs no gRPC: a status code and message (for unit tests and the fake).
 ErrorKind kind_for_code(int grpc_code);
 std::string connection_message(std::string_view address, std::string_view grpc_message);
+// The cause word for an UNAVAILABLE message: refused, dns, reset, tls_handshake or unavailable.
+std::string connection_cause(std::string_view grpc_message);
 
 }  // namespace twctl::client

@@ -1,5 +1,8 @@
 #include "core/context.hpp"
 
+#include "client/codec.hpp"
+#include "client/retry.hpp"
+#include "config/mask.hpp"
 #include "core/error.hpp"
 
 #include <ostream>
@@ -9,9 +12,27 @@ namespace twctl {
 client::Gateway& Context::gateway() {
   if (!gateway_) {
     if (!gateway_factory) throw Error(ErrorKind::General, "no gateway to the cluster is configured");
-    gateway_ = gateway_factory(globals.connection, cancel);
+    if (!globals.connection.problem.empty()) throw usage_error(globals.connection.problem);
+    auto opts = globals.connection;
+    if (globals.verbose) opts.log = [this](std::string_view m) { debug(m); };
+    auto g = gateway_factory(opts, cancel);
+    client::RetryHooks hooks;
+    hooks.now = now;
+    hooks.sleep = pause;
+    hooks.log = opts.log;
+    hooks.deadline = opts.deadline;
+    g = client::with_retries(std::move(g), client::RetryPolicy{}, std::move(hooks));
+    if (!opts.codec.endpoint.empty()) {
+      g = client::with_codec(std::move(g), client::make_remote_codec(opts.codec, opts.namespace_, http_factory()));
+    }
+    gateway_ = std::move(g);
   }
   return *gateway_;
+}
+
+void Context::debug(std::string_view message) {
+  if (!globals.verbose) return;
+  err << "twctl: " << config::redact(std::string(message), globals.secrets) << "\n" << std::flush;
 }
 
 output::Printer& Context::printer() {

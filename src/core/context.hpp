@@ -4,6 +4,8 @@
 // Commands never use std::cout, getenv or the system clock directly, so tests run whole argv vectors in-process.
 
 #include "client/gateway.hpp"
+#include "client/http.hpp"
+#include "config/settings.hpp"
 #include "core/cancel.hpp"
 #include "core/time_format.hpp"
 #include "output/printer.hpp"
@@ -14,12 +16,17 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace twctl {
 
-// Global flags after resolution (flag, then environment, then default).
+// Global flags after resolution (flag, then environment, then profile, then default).
 struct GlobalOptions {
   client::ConnectionOptions connection;
+  // Every connection setting with where it came from (`twctl settings`), and the secrets among them.
+  config::Settings settings;
+  std::vector<std::string> secrets;
+  bool verbose = false;
   output::OutputMode output = output::OutputMode::Text;
   TimeFormat time_format = TimeFormat::Relative;
   bool color = false;
@@ -42,19 +49,25 @@ struct Context {
   std::function<std::optional<std::string>(std::string_view)> env = [](std::string_view) {
     return std::optional<std::string>();
   };
+  // The environment's variable names (for TEMPORAL_GRPC_META_*).
+  std::function<std::vector<std::string>()> env_names = [] { return std::vector<std::string>(); };
   std::function<TimePoint()> now = [] { return std::chrono::system_clock::now(); };
   CancelToken& cancel;
-  // Pauses a polling loop; returns false when interrupted. Tests replace it to run without waiting.
+  // Pauses a polling loop or a retry backoff; returns false when interrupted. Tests replace it to run without waiting.
   std::function<bool(std::chrono::milliseconds)> pause = [this](std::chrono::milliseconds d) {
     return !cancel.wait_for(d);
   };
   GatewayFactory gateway_factory;
+  // HTTP for the remote codec; made only when a codec endpoint is set.
+  std::function<std::unique_ptr<client::HttpClient>()> http_factory = client::make_curl_http;
 
   GlobalOptions globals;
 
   // The gateway, made from globals.connection on first use: nothing connects before a command has
-  // validated its input.
+  // validated its input. The factory's gateway is wrapped in retries and, with a codec endpoint, the codec.
   client::Gateway& gateway();
+  // One diagnostic line to stderr with --verbose ("twctl: ..."); nothing otherwise.
+  void debug(std::string_view message);
   // The printer for stdout in the chosen output mode; made on first use, after globals are set.
   output::Printer& printer();
   // One line to stderr ("warning: ..."), never to stdout.

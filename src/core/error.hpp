@@ -48,6 +48,9 @@ class Error : public std::runtime_error {
   // Set by the client layer when the error came from a gRPC call.
   std::optional<int> grpc_code;
   std::string grpc_code_name;
+  // A stable word for what went wrong below the kind, for scripts: "refused", "dns", "reset", "tls_handshake",
+  // "tls_certificate", "tls_server_name", "client_certificate", "auth", "codec", ... ("" when none).
+  std::string cause;
   // Decoded google.rpc.Status details or the failure of a closed workflow, as JSON (null when none).
   nlohmann::ordered_json details;
 

@@ -119,12 +119,15 @@ def pytest_runtest_makereport(item: pytest.Item, call):
     return report
 
 
-def _child_env(overrides: Optional[dict]) -> dict:
+def _child_env(overrides: Optional[dict], config_home: Optional[Path] = None) -> dict:
     env = {
         k: v
         for k, v in os.environ.items()
         if not k.startswith("TEMPORAL_") and k != "NO_COLOR"
     }
+    # No profile file of the machine's user leaks into a test: an empty config folder unless the test sets one.
+    if config_home is not None:
+        env["XDG_CONFIG_HOME"] = str(config_home)
     for key, value in (overrides or {}).items():
         if value is None:
             env.pop(key, None)
@@ -141,7 +144,8 @@ def twctl(request: pytest.FixtureRequest):
     address=DEFAULT appends ``--address <rig.address>``; address=None appends
     nothing; any other string appends ``--address <that>``. In ``env``, a
     value of None removes the variable. TEMPORAL_* and NO_COLOR are removed
-    from the inherited environment."""
+    from the inherited environment, and XDG_CONFIG_HOME points at an empty
+    folder of the test's own, so no temporal.toml of the machine is read."""
     binary = os.environ.get("TWCTL_BIN")
     if not binary:
         pytest.fail("TWCTL_BIN is not set: point it at the twctl binary to test")
@@ -151,6 +155,7 @@ def twctl(request: pytest.FixtureRequest):
     rig: Rig = request.getfixturevalue("rig")
 
     calls = request.node.stash.setdefault(_CALLS_KEY, [])
+    config_home = request.getfixturevalue("tmp_path") / "xdg-config"
 
     def run(*args, input=None, env=None, timeout=60, address=DEFAULT):  # noqa: A002
         cmd = [binary, *(str(a) for a in args)]
@@ -173,7 +178,7 @@ def twctl(request: pytest.FixtureRequest):
                 input=input,
                 capture_output=True,
                 text=True,
-                env=_child_env(env),
+                env=_child_env(env, config_home),
                 timeout=timeout,
                 stdin=None if input is not None else subprocess.DEVNULL,
             )

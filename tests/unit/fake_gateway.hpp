@@ -121,6 +121,7 @@ inline Run run_cli(FakeCluster& cluster, std::vector<std::string> args,
     return std::nullopt;
   };
   ctx.now = [] { return TimePoint(std::chrono::seconds(1'700'000'100)); };
+  ctx.pause = [](std::chrono::milliseconds) { return true; };  // polls and retries do not wait in tests
   ctx.gateway_factory = [&cluster](const client::ConnectionOptions&, CancelToken&) {
     ++cluster.gateways_made;
     return std::make_unique<FakeGateway>(cluster);

@@ -1,0 +1,54 @@
+#include "ops/config/settings.hpp"
+
+#include "config/mask.hpp"
+#include "output/render.hpp"
+
+namespace twctl::ops::config {
+
+namespace cfg = twctl::config;
+
+namespace {
+
+// "flag --address", "env TEMPORAL_ADDRESS", "profile prod (/path)", "default", "env (implied by TEMPORAL_API_KEY)".
+std::string where(const cfg::Value& v) {
+  if (v.origin.rfind("implied by ", 0) == 0) return std::string(cfg::source_name(v.source)) + " (" + v.origin + ")";
+  switch (v.source) {
+    case cfg::Source::Flag:
+    case cfg::Source::Env:
+      return std::string(cfg::source_name(v.source)) + " " + v.origin;
+    case cfg::Source::Profile:
+      return v.origin;
+    default:
+      return "default";
+  }
+}
+
+}  // namespace
+
+int settings(const SettingsOptions&, Context& ctx) {
+  const auto& s = ctx.globals.settings;
+  auto& out = ctx.printer();
+  auto shown = [](const cfg::Value& v) { return v.secret ? cfg::mask(v.value) : v.value; };
+  if (out.text()) {
+    output::Table t{{{"Setting"}, {"Value"}, {"Source"}}, {}};
+    for (const auto& [name, v] : s.ordered()) {
+      auto value = shown(*v);
+      if (name == "config_file" && !value.empty() && !s.config_file_found) value += " (not found)";
+      if (name == "profile" && !s.profile_found) value += " (not in the file)";
+      t.rows.push_back({name, value, where(*v)});
+    }
+    out.write(output::render_table(t, true, out.style()));
+  } else {
+    auto j = nlohmann::ordered_json::object();
+    for (const auto& [name, v] : s.ordered()) {
+      j[name] = {{"value", shown(*v)}, {"source", cfg::source_name(v->source)}, {"origin", v->origin}};
+    }
+    j["config_file"]["found"] = s.config_file_found;
+    j["profile"]["found"] = s.profile_found;
+    out.document(nlohmann::ordered_json{{"settings", j}, {"problem", s.problem.empty() ? nullptr : nlohmann::ordered_json(s.problem)}});
+  }
+  if (!s.problem.empty()) ctx.warn(s.problem);
+  return 0;
+}
+
+}  // namespace twctl::ops::config
