@@ -20,6 +20,10 @@ temporal::api::common::v1::WorkflowExecution to_proto(const WorkflowRef& ref) {
   return ex;
 }
 
+void pause_before_repoll(Context& ctx) {
+  if (!ctx.pause(std::chrono::milliseconds(200))) throw Error(ErrorKind::Interrupted, "interrupted");
+}
+
 std::string pascal_name(std::string_view name, std::string_view prefix) {
   if (name.substr(0, prefix.size()) == prefix) name.remove_prefix(prefix.size());
   std::string out;

@@ -44,6 +44,7 @@ HistoryEvent wait_for_close(Context& ctx, WorkflowExecution& ex, bool follow) {
       } else {
         // The long poll expired with nothing new: poll again from where it left off.
         req.set_next_page_token(resp.next_page_token());
+        pause_before_repoll(ctx);
       }
     }
     if (follow && close->event_type() == enums::EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW) {

@@ -32,6 +32,7 @@ update::Outcome poll_outcome(Context& ctx, const update::UpdateRef& ref) {
     if (ctx.cancel.cancelled()) throw Error(ErrorKind::Interrupted, "interrupted");
     auto resp = ctx.gateway().poll_update(req);
     if (resp.has_outcome()) return resp.outcome();
+    pause_before_repoll(ctx);
   }
 }
 
@@ -86,7 +87,7 @@ wsv::UpdateWorkflowExecutionResponse send(const UpdateStartOptions& opts, Contex
     auto resp = ctx.gateway().update_workflow(req);
     // The server answers at its long-poll limit with an earlier stage: ask again (the update ID de-duplicates).
     if (resp.has_outcome() || resp.stage() >= enums::UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED) return resp;
-    if (ctx.cancel.cancelled()) throw Error(ErrorKind::Interrupted, "interrupted");
+    pause_before_repoll(ctx);
   }
 }
 
