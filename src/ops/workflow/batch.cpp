@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "ops/workflow/common.hpp"
+#include "output/paged_list.hpp"
 #include "output/proto_json.hpp"
 
 #include <fmt/format.h>
@@ -87,34 +88,25 @@ int batch_list(const BatchListOptions& opts, Context& ctx) {
   req.set_namespace_(ctx.globals.connection.namespace_);
   if (opts.limit > 0) req.set_page_size(opts.limit);
   auto& out = ctx.printer();
-  output::ListWriter items(out);
-  output::Table table{{{"JobId"}, {"State", false, true}, {"StartTime"}, {"CloseTime"}}, {}};
-  bool header = true;
-  int printed = 0;
+  output::PagedList list(out, {{"JobId"}, {"State", false, true}, {"StartTime"}, {"CloseTime"}}, opts.limit);
+  auto t = [&](const google::protobuf::Timestamp& ts, bool has) {
+    return has ? format_time(ts, ctx.globals.time_format, ctx.now()) : std::string();
+  };
   for (;;) {
     auto resp = ctx.gateway().list_batches(req);
-    table.rows.clear();
     for (const auto& info : resp.operation_info()) {
-      if (opts.limit > 0 && printed >= opts.limit) break;
-      ++printed;
+      if (!list.room()) break;
       if (out.text()) {
-        auto t = [&](const google::protobuf::Timestamp& ts, bool has) {
-          return has ? format_time(ts, ctx.globals.time_format, ctx.now()) : std::string();
-        };
-        table.rows.push_back({info.job_id(), state_text(info.state()), t(info.start_time(), info.has_start_time()),
-                              t(info.close_time(), info.has_close_time())});
+        list.add_row({info.job_id(), state_text(info.state()), t(info.start_time(), info.has_start_time()),
+                      t(info.close_time(), info.has_close_time())});
       } else {
-        items.add(output::proto_to_json(info, true));
+        list.add_json(output::proto_to_json(info, true));
       }
     }
-    if (out.text() && (header || !table.rows.empty())) {
-      out.write(output::render_table(table, header, out.style()));
-      header = false;
-    }
-    if (resp.next_page_token().empty() || (opts.limit > 0 && printed >= opts.limit) || !out.ok()) break;
+    if (!list.end_page(!resp.next_page_token().empty())) break;
     req.set_next_page_token(resp.next_page_token());
   }
-  items.finish();
+  list.finish();
   return 0;
 }
 

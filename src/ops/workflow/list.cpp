@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "ops/workflow/common.hpp"
+#include "output/paged_list.hpp"
 #include "output/proto_json.hpp"
 
 namespace twctl::ops::workflow {
@@ -20,33 +21,23 @@ int list(const ListOptions& opts, Context& ctx) {
 
   auto& out = ctx.printer();
   bool shorthand = ctx.globals.shorthand_payloads;
-  output::ListWriter items(out);
-  output::Table table{{{"Status", false, true}, {"WorkflowId"}, {"Type"}, {"StartTime"}}, {}};
-  bool header = true;
-  int printed = 0;
+  output::PagedList list(out, {{"Status", false, true}, {"WorkflowId"}, {"Type"}, {"StartTime"}}, opts.limit);
   for (;;) {
     auto resp = ctx.gateway().list_workflows(req);
-    table.rows.clear();
     for (const auto& info : resp.executions()) {
-      if (opts.limit > 0 && printed >= opts.limit) break;
-      ++printed;
+      if (!list.room()) break;
       if (out.text()) {
-        table.rows.push_back({status_text(info.status()), info.execution().workflow_id(), info.type().name(),
-                              info.has_start_time() ? format_time(info.start_time(), ctx.globals.time_format, ctx.now())
-                                                    : std::string()});
+        list.add_row({status_text(info.status()), info.execution().workflow_id(), info.type().name(),
+                      info.has_start_time() ? format_time(info.start_time(), ctx.globals.time_format, ctx.now())
+                                            : std::string()});
       } else {
-        items.add(output::proto_to_json(info, shorthand));
+        list.add_json(output::proto_to_json(info, shorthand));
       }
     }
-    if (out.text() && (header || !table.rows.empty())) {
-      out.write(output::render_table(table, header, out.style()));
-      header = false;
-    }
-    if (!out.ok()) return 0;  // the reader went away (e.g. `| head`)
-    if (resp.next_page_token().empty() || (opts.limit > 0 && printed >= opts.limit)) break;
+    if (!list.end_page(!resp.next_page_token().empty())) break;
     req.set_next_page_token(resp.next_page_token());
   }
-  items.finish();
+  list.finish();
   return 0;
 }
 

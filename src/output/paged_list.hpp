@@ -1,0 +1,40 @@
+#pragma once
+// A list read from the cluster page by page and streamed as it comes: a table in text (its header once, the
+// rows of each page as that page arrives), a JSON array or JSON lines otherwise (ListWriter), stopped at
+// --limit or when the reader of stdout goes away. Memory holds one page at a time.
+
+#include "output/printer.hpp"
+#include "output/render.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace twctl::output {
+
+class PagedList {
+ public:
+  // limit 0: no limit.
+  PagedList(Printer& out, std::vector<Column> columns, int limit);
+
+  // False once `limit` items were added: the caller stops adding.
+  bool room() const { return limit_ <= 0 || added_ < limit_; }
+  // One item: its row in text mode, its JSON in the JSON modes (only the one the mode needs is used).
+  void add_row(std::vector<std::string> row);
+  void add_json(const nlohmann::ordered_json& item);
+  // Prints the page's rows. Returns whether to ask for the next page: there is one, the limit is not reached,
+  // and stdout is still open.
+  bool end_page(bool more);
+  void finish() { items_.finish(); }
+
+ private:
+  Printer& out_;
+  ListWriter items_;
+  Table table_;
+  int limit_;
+  int added_ = 0;
+  bool header_ = true;
+};
+
+}  // namespace twctl::output
