@@ -73,8 +73,11 @@ def test_reset_to_first_workflow_task_reapplies_signals_unless_excluded(twctl, u
         assert len(signaled(events(twctl, unique_id, out["runId"]))) == 2
         assert wait_until(lambda: items(twctl, unique_id) == ["a", "b"])
 
-        excluded = reset(twctl, "-w", unique_id, "-t", "FirstWorkflowTask", "--reason", "no signals",
+        # From the original run again (in the new run, the reapplied signals come before its first completed
+        # task), this time without the signals.
+        excluded = reset(twctl, "-w", unique_id, "-r", first, "-t", "FirstWorkflowTask", "--reason", "no signals",
                          "--reapply-exclude", "Signal")
+        assert excluded["baseRunId"] == first
         assert signaled(events(twctl, unique_id, excluded["runId"])) == []
         assert wait_until(lambda: items(twctl, unique_id) == [])
     finally:
