@@ -1,7 +1,12 @@
 """workflow reset (one workflow and batches), trace, and pause/unpause against the dev server."""
 
 import json
+import os
 import re
+import select
+import signal
+import subprocess
+import time
 
 import pytest
 
@@ -21,7 +26,7 @@ def items(twctl, wid):
     return json.loads(r.stdout)["queryResult"][0]
 
 
-def signal(twctl, wid, name, *inputs):
+def send(twctl, wid, name, *inputs):
     args = ["workflow", "signal", "-w", wid, "--name", name]
     for value in inputs:
         args += ["-i", value]
@@ -59,8 +64,8 @@ def reset(twctl, *args):
 def test_reset_to_first_workflow_task_reapplies_signals_unless_excluded(twctl, unique_id):
     start_interactive(twctl, unique_id)
     try:
-        signal(twctl, unique_id, "add", '"a"')
-        signal(twctl, unique_id, "add", '"b"')
+        send(twctl, unique_id, "add", '"a"')
+        send(twctl, unique_id, "add", '"b"')
         assert wait_until(lambda: items(twctl, unique_id) == ["a", "b"])
         first = info(twctl, unique_id)["execution"]["runId"]
 
@@ -87,7 +92,7 @@ def test_reset_to_first_workflow_task_reapplies_signals_unless_excluded(twctl, u
 def test_reset_to_last_workflow_task_and_by_event_id(twctl, unique_id):
     start_interactive(twctl, unique_id)
     try:
-        signal(twctl, unique_id, "add", '"a"')
+        send(twctl, unique_id, "add", '"a"')
         assert wait_until(lambda: items(twctl, unique_id) == ["a"])
         first = info(twctl, unique_id)["execution"]["runId"]
         completed = task_completed_ids(events(twctl, unique_id, first))
@@ -117,8 +122,8 @@ def test_reset_to_last_continued_as_new_resets_the_previous_run(twctl, unique_id
         assert none.returncode == 1
         assert "did not continue from another" in none.stderr
 
-        signal(twctl, unique_id, "add", '"a"')
-        signal(twctl, unique_id, "restart")
+        send(twctl, unique_id, "add", '"a"')
+        send(twctl, unique_id, "restart")
         second = wait_until(lambda: (lambda rid: rid if rid != first else None)(
             info(twctl, unique_id)["execution"]["runId"]), message="the workflow to continue as new")
 
@@ -137,7 +142,7 @@ def test_reset_to_last_continued_as_new_resets_the_previous_run(twctl, unique_id
 def test_reset_to_a_build_id_uses_its_reset_point(twctl, unique_id):
     start_interactive(twctl, unique_id)
     try:
-        signal(twctl, unique_id, "add", '"a"')
+        send(twctl, unique_id, "add", '"a"')
         assert wait_until(lambda: items(twctl, unique_id) == ["a"])
         points = info(twctl, unique_id).get("autoResetPoints", {}).get("points", [])
         builds = [p for p in points if p.get("buildId")]
@@ -183,7 +188,7 @@ def test_batch_reset_with_yes_and_wait(twctl, unique_id):
     try:
         for wid in ids:
             start_interactive(twctl, wid)
-            signal(twctl, wid, "add", '"x"')
+            send(twctl, wid, "add", '"x"')
             runs[wid] = info(twctl, wid)["execution"]["runId"]
         for wid in ids:
             assert wait_until(lambda: items(twctl, wid) == ["x"])
@@ -275,6 +280,59 @@ def test_trace_of_a_running_tree_then_a_terminated_root(twctl, unique_id):
     assert t.returncode == 3
     assert re.match(rf"Parent  {unique_id}  \S+  Terminated: done tracing\n", t.stdout)
     assert t.stderr == "Error: workflow was terminated: done tracing\n"
+
+
+class Terminal:
+    """twctl with its stdout on a pseudo-terminal (so it draws live), stderr on a pipe."""
+
+    def __init__(self, rig, *args):
+        self.master, slave = os.openpty()
+        self.proc = subprocess.Popen([os.environ["TWCTL_BIN"], *args, "--address", rig.address], stdout=slave,
+                                     stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+        os.close(slave)
+        self.screen = b""
+
+    def read_until(self, predicate, timeout=30):
+        deadline = time.monotonic() + timeout
+        while not predicate(self.screen):
+            left = deadline - time.monotonic()
+            assert left > 0, f"terminal output never matched; got {self.screen!r}"
+            ready, _, _ = select.select([self.master], [], [], min(left, 0.5))
+            if ready:
+                try:
+                    self.screen += os.read(self.master, 65536)
+                except OSError:  # the process closed the terminal
+                    time.sleep(0.1)
+        return self.screen
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        os.close(self.master)
+
+
+def test_trace_on_a_terminal_redraws_until_the_root_closes_or_ctrl_c(twctl, rig, unique_id):
+    r = twctl("workflow", "start", "--type", "Parent", "-t", TQ, "-w", unique_id, "-i", "1", "-i", "true")
+    assert r.returncode == 0, r.stderr
+    interrupted = Terminal(rig, "workflow", "trace", "-w", unique_id)
+    live = Terminal(rig, "workflow", "trace", "-w", unique_id)
+    try:
+        redrawn = re.compile(rb"\x1b\[\d+F\x1b\[J")  # back over the last frame, then clear it
+        interrupted.read_until(lambda s: redrawn.search(s) and f"{unique_id}-child-0".encode() in s)
+        interrupted.proc.send_signal(signal.SIGINT)
+        assert interrupted.proc.wait(timeout=10) == 130
+        assert interrupted.proc.stderr.read() == "Error: interrupted\n"
+
+        live.read_until(lambda s: redrawn.search(s))
+        assert live.proc.poll() is None  # still drawing while the workflow runs
+        assert twctl("workflow", "terminate", "-w", unique_id, "--reason", "seen").returncode == 0
+        assert live.proc.wait(timeout=30) == 3
+        live.read_until(lambda s: b"Terminated" in s)
+    finally:
+        interrupted.close()
+        live.close()
+        twctl("workflow", "terminate", "-w", unique_id)
 
 
 @pytest.mark.parametrize("verb", ["pause", "unpause"])
