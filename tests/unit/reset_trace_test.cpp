@@ -319,6 +319,24 @@ TEST_CASE("workflow trace: --depth 0 shows the root only; a failed root exits 3 
   CHECK(c.calls.size() == 2);
 }
 
+TEST_CASE("workflow trace: a child that no longer exists shows as NotFound; a missing root exits 4") {
+  FakeCluster c;
+  c.then("describe_workflow", described("p", "r0", "Parent", enums::WORKFLOW_EXECUTION_STATUS_RUNNING));
+  auto started = child_started(5, "p-child-0", "r1");
+  started.mutable_child_workflow_execution_started_event_attributes()->mutable_workflow_type()->set_name("Child");
+  c.then("get_history", page({started}));
+  c.fail_next["describe_workflow"] = {std::nullopt, Error(ErrorKind::NotFound, "workflow not found")};
+  auto r = run_cli(c, {"workflow", "trace", "-w", "p"});
+  CHECK(r.code == 0);
+  CHECK(r.out ==
+        "Parent  p  r0  Running\n"
+        "└─ Child  p-child-0  r1  NotFound\n");
+
+  FakeCluster gone;
+  gone.fail_with = Error(ErrorKind::NotFound, "workflow not found");
+  CHECK(run_cli(gone, {"workflow", "trace", "-w", "p"}).code == 4);
+}
+
 TEST_CASE("workflow trace: bad --fold, --depth or --concurrency exit 2 before connecting") {
   for (std::vector<std::string> extra : {std::vector<std::string>{"--fold", "sleeping"},
                                          std::vector<std::string>{"--depth=-2"},

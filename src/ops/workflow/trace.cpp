@@ -70,64 +70,77 @@ class Tracer {
  public:
   Tracer(Context& ctx, const TraceOptions& o) : ctx_(ctx), o_(o), fold_(fold_statuses(o)) {}
 
-  // Describes the run, then (unless folded or at the depth limit) finds its children and traces each.
-  TraceNode node(const std::string& wid, const std::string& rid, int level) {
+  // The root: described, then (unless at the depth limit) its children, recursively.
+  TraceNode root() {
+    TraceNode n;
+    n.workflow_id = o_.ref.workflow_id;
+    n.run_id = o_.ref.run_id;
+    fill(n, 0);
+    return n;
+  }
+
+ private:
+  // Describes the run of `n` (workflow and run ID set), then, unless it is folded or at the depth limit,
+  // finds its children and does the same for each.
+  void fill(TraceNode& n, int level) {
     if (ctx_.cancel.cancelled()) throw Error(ErrorKind::Interrupted, "interrupted");
     wsv::DescribeWorkflowExecutionRequest req;
     req.set_namespace_(ctx_.globals.connection.namespace_);
-    req.mutable_execution()->set_workflow_id(wid);
-    req.mutable_execution()->set_run_id(rid);
-    auto resp = ctx_.gateway().describe_workflow(req);
+    req.mutable_execution()->set_workflow_id(n.workflow_id);
+    req.mutable_execution()->set_run_id(n.run_id);
+    wsv::DescribeWorkflowExecutionResponse resp;
+    try {
+      resp = ctx_.gateway().describe_workflow(req);
+    } catch (const Error& e) {
+      // A child deleted, or past the namespace's retention: the parent's tree is still worth showing.
+      if (level == 0 || e.kind() != ErrorKind::NotFound) throw;
+      n.status = "NOT_FOUND";
+      return;
+    }
     const auto& info = resp.workflow_execution_info();
-    TraceNode n;
-    n.workflow_id = info.execution().workflow_id();
     n.run_id = info.execution().run_id();
     n.type = info.type().name();
     n.status = status_word(info.status());
     if (info.status() != enums::WORKFLOW_EXECUTION_STATUS_RUNNING) {
       if (auto close = close_event(ctx_, info.execution())) {
         auto o = outcome_of(*close);
-        if (o.has_failure) n.failure = failure_text(o.failure);
-        else n.failure = o.reason;
+        n.failure = o.has_failure ? failure_text(o.failure) : o.reason;
       }
     }
     bool folded = level > 0 && fold_.count(n.status) > 0;
     bool deep_enough = o_.depth >= 0 && level >= o_.depth;
-    if (folded || deep_enough) return n;
+    if (folded || deep_enough) return;
     n.expanded = true;
-    for (const auto& [cid, crid] : children(info.execution(), resp)) {
-      if (crid.empty()) {
-        // Initiated, not started yet: no run to describe.
-        TraceNode pending;
-        pending.workflow_id = cid;
-        pending.status = "STARTING";
-        for (const auto& p : resp.pending_children()) {
-          if (p.workflow_id() == cid) pending.type = p.workflow_type_name();
-        }
-        n.children.push_back(std::move(pending));
-      } else {
-        n.children.push_back(node(cid, crid, level + 1));
-      }
+    n.children = children(info.execution(), resp);
+    for (auto& c : n.children) {
+      if (c.status.empty()) fill(c, level + 1);
     }
-    return n;
   }
 
- private:
-  // Children in the order they started (ChildWorkflowExecutionStarted events), then children the describe
-  // answer lists as pending that have not started yet.
-  std::vector<std::pair<std::string, std::string>> children(const WorkflowExecution& ex,
-                                                            const wsv::DescribeWorkflowExecutionResponse& resp) {
-    std::vector<std::pair<std::string, std::string>> out;
+  // Children in the order they started (ChildWorkflowExecutionStarted events), then those the describe answer
+  // lists as pending that have not started yet (status STARTING: no run to describe).
+  std::vector<TraceNode> children(const WorkflowExecution& ex, const wsv::DescribeWorkflowExecutionResponse& resp) {
+    std::vector<TraceNode> out;
     for_each_event(ctx_, ex, [&](const HistoryEvent& e) {
       if (e.event_type() == enums::EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_STARTED) {
-        const auto& c = e.child_workflow_execution_started_event_attributes().workflow_execution();
-        out.emplace_back(c.workflow_id(), c.run_id());
+        const auto& a = e.child_workflow_execution_started_event_attributes();
+        TraceNode c;
+        c.workflow_id = a.workflow_execution().workflow_id();
+        c.run_id = a.workflow_execution().run_id();
+        c.type = a.workflow_type().name();
+        out.push_back(std::move(c));
       }
       return true;
     });
     for (const auto& p : resp.pending_children()) {
-      bool seen = std::any_of(out.begin(), out.end(), [&](const auto& c) { return c.first == p.workflow_id(); });
-      if (!seen) out.emplace_back(p.workflow_id(), p.run_id());
+      bool seen = std::any_of(out.begin(), out.end(), [&](const auto& c) { return c.workflow_id == p.workflow_id(); });
+      if (seen) continue;
+      TraceNode c;
+      c.workflow_id = p.workflow_id();
+      c.run_id = p.run_id();
+      c.type = p.workflow_type_name();
+      if (c.run_id.empty()) c.status = "STARTING";
+      out.push_back(std::move(c));
     }
     return out;
   }
@@ -181,7 +194,7 @@ int trace(const TraceOptions& opts, Context& ctx) {
   bool live = out.text() && ctx.stdout_tty;
   size_t drawn = 0;
   for (;;) {
-    auto root = tracer.node(opts.ref.workflow_id, opts.ref.run_id, 0);
+    auto root = tracer.root();
     if (out.text()) {
       auto text = render_trace(root, out.style());
       out.write(erase_lines(drawn) + text);
