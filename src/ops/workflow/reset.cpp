@@ -109,12 +109,7 @@ struct Point {
 
 [[noreturn]] void no_point(std::string_view what) { throw Error(ErrorKind::General, std::string(what)); }
 
-WorkflowExecution execution(const std::string& wid, const std::string& rid) {
-  WorkflowExecution ex;
-  ex.set_workflow_id(wid);
-  ex.set_run_id(rid);
-  return ex;
-}
+WorkflowExecution execution(const std::string& wid, const std::string& rid) { return to_proto(WorkflowRef{wid, rid}); }
 
 // The first WorkflowTaskCompleted; without one, the event after the first WorkflowTaskScheduled.
 int64_t first_workflow_task(Context& ctx, const WorkflowExecution& ex) {
