@@ -19,6 +19,9 @@ void add_group(CLI::App& root, Selection& sel) {
   add_show(*group, sel);
   add_stack(*group, sel);
   add_metadata(*group, sel);
+  add_reset(*group, sel);
+  add_trace(*group, sel);
+  add_pause(*group, sel);
 }
 
 }  // namespace twctl::cli::workflow

@@ -31,5 +31,9 @@ void add_metadata(CLI::App& group, Selection& sel);
 void add_result(CLI::App& group, Selection& sel);
 void add_list(CLI::App& group, Selection& sel);
 void add_show(CLI::App& group, Selection& sel);
+void add_reset(CLI::App& group, Selection& sel);
+void add_trace(CLI::App& group, Selection& sel);
+// pause and unpause
+void add_pause(CLI::App& group, Selection& sel);
 
 }  // namespace twctl::cli::workflow

@@ -27,6 +27,8 @@ struct FakeCluster {
   std::map<std::string, std::deque<std::shared_ptr<google::protobuf::Message>>> queued;  // one per call
   std::map<std::string, std::shared_ptr<google::protobuf::Message>> standing;  // when nothing is queued
   std::optional<Error> fail_with;
+  // Per method, one entry per call: an error to throw, or nothing to answer as usual; then answers as usual.
+  std::map<std::string, std::deque<std::optional<Error>>> fail_next;
   int gateways_made = 0;
 
   // Every request made to `method`, in order.
@@ -55,6 +57,11 @@ struct FakeCluster {
   Resp call(const std::string& method, const Req& req) {
     calls.emplace_back(method, std::make_shared<Req>(req));
     if (fail_with) throw *fail_with;
+    if (auto f = fail_next.find(method); f != fail_next.end() && !f->second.empty()) {
+      auto e = f->second.front();
+      f->second.pop_front();
+      if (e) throw *e;
+    }
     auto& q = queued[method];
     if (!q.empty()) {
       auto resp = static_cast<Resp&>(*q.front());

@@ -2,7 +2,8 @@
 signals, queries, updates, continue-as-new and child workflows.
 
 - ``Interactive(items=None)``: a list that signals and updates append to.
-- ``Parent(n, wait, fail_child=False)`` / ``Child(i, wait, fail_child=False)``.
+- ``Parent(n, wait, fail_child=False, grandchildren=0)`` /
+  ``Child(i, wait, fail_child=False, grandchildren=0)``: a tree for ``trace``.
 
 The load generators on the same queue live in load_workflows.py.
 """
@@ -101,15 +102,29 @@ FAILING_CHILD = 2
 @workflow.defn(name="Child")
 class Child:
     """Returns ``child <i> done``; with ``wait`` only after signal ``release``.
-    With ``fail_child`` the child with i == 2 fails (ChildError) instead."""
+    With ``fail_child`` the child with i == 2 fails (ChildError) instead.
+    With ``grandchildren`` it first starts that many children of its own,
+    ``Child(j, wait)`` with IDs ``<its id>-child-<j>``, and waits for them
+    before it returns or fails."""
 
     def __init__(self) -> None:
         self._released = False
 
     @workflow.run
-    async def run(self, i: int, wait: bool, fail_child: bool = False) -> str:
+    async def run(
+        self, i: int, wait: bool, fail_child: bool = False, grandchildren: int = 0
+    ) -> str:
+        own_id = workflow.info().workflow_id
+        handles = [
+            await workflow.start_child_workflow(
+                Child.run, args=[j, wait], id=f"{own_id}-child-{j}"
+            )
+            for j in range(grandchildren)
+        ]
         if wait:
             await workflow.wait_condition(lambda: self._released)
+        for handle in handles:
+            await handle
         if fail_child and i == FAILING_CHILD:
             raise ApplicationError(
                 f"child {i} failed", type="ChildError", non_retryable=True
@@ -123,18 +138,20 @@ class Child:
 
 @workflow.defn(name="Parent")
 class Parent:
-    """Starts children ``Child(i, wait, fail_child)`` for i in 0..n-1, all at
-    once, with IDs ``<parent id>-child-<i>``, and returns their results in
-    order; a failed child's place holds its failure message."""
+    """Starts children ``Child(i, wait, fail_child, grandchildren)`` for i in
+    0..n-1, all at once, with IDs ``<parent id>-child-<i>``, and returns their
+    results in order; a failed child's place holds its failure message."""
 
     @workflow.run
-    async def run(self, n: int, wait: bool, fail_child: bool = False) -> list[str]:
+    async def run(
+        self, n: int, wait: bool, fail_child: bool = False, grandchildren: int = 0
+    ) -> list[str]:
         parent_id = workflow.info().workflow_id
         handles = await asyncio.gather(
             *(
                 workflow.start_child_workflow(
                     Child.run,
-                    args=[i, wait, fail_child],
+                    args=[i, wait, fail_child, grandchildren],
                     id=f"{parent_id}-child-{i}",
                 )
                 for i in range(n)

@@ -1,0 +1,36 @@
+#include "cli/flags.hpp"
+#include "cli/select.hpp"
+#include "cli/workflow/workflow.hpp"
+#include "ops/workflow/reset.hpp"
+
+namespace twctl::cli::workflow {
+
+void add_reset(CLI::App& group, Selection& sel) {
+  auto opts = std::make_shared<ops::workflow::ResetOptions>();
+  auto* cmd = group.add_subcommand("reset", "Reset a workflow execution to an earlier workflow task, or many");
+  add_target(*cmd, opts->target);
+  cmd->get_option("--reason")->required();
+  cmd->add_option("-e,--event-id", opts->event_id,
+                  "Reset to this WorkflowTaskCompleted (or WorkflowTaskStarted, -Failed, -TimedOut) event");
+  cmd->add_option("-t,--type", opts->type, "Reset to FirstWorkflowTask, LastWorkflowTask, LastContinuedAsNew or BuildId")
+      ->check(CLI::IsMember(ops::workflow::reset_types()));
+  cmd->add_option("--build-id", opts->build_id, "With -t BuildId: the first workflow task this build completed");
+  add_repeatable(*cmd, "--reapply-exclude", opts->reapply_exclude,
+                 "Do not reapply these events after the reset point: All, Signal or Update; repeatable")
+      ->check(CLI::IsMember(ops::workflow::reapply_exclude_values(), CLI::ignore_case));
+  cmd->add_option("--reapply-type", opts->reapply_type, "Deprecated, use --reapply-exclude: All, Signal or None")
+      ->check(CLI::IsMember(ops::workflow::reapply_type_values()));
+  set_help(*cmd,
+           "Terminates the current run and starts a new one whose history is the old one up to the reset point; "
+           "signals and updates after it are reapplied unless excluded. Give exactly one of --event-id and "
+           "--type. With -q, a batch job (--type only; not LastContinuedAsNew).",
+           {"twctl workflow reset \\\n    --workflow-id order-1 \\\n    --type FirstWorkflowTask \\\n"
+            "    --reason \"bad deploy\"",
+            "twctl workflow reset \\\n    --workflow-id order-1 \\\n    --event-id 4 \\\n"
+            "    --reapply-exclude Signal \\\n    --reason \"replay without signals\"",
+            "twctl workflow reset \\\n    --query \"WorkflowType='Interactive'\" \\\n    --type LastWorkflowTask \\\n"
+            "    --reason \"fixed worker\" \\\n    --yes"});
+  bind(*cmd, sel, opts, ops::workflow::reset);
+}
+
+}  // namespace twctl::cli::workflow

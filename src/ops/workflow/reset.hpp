@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/context.hpp"
+#include "ops/workflow/target.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace twctl::ops::workflow {
+
+struct ResetOptions {
+  Target target;
+  int64_t event_id = 0;                     // -e/--event-id: a workflow task event of the run
+  std::string type;                         // -t/--type: FirstWorkflowTask, LastWorkflowTask, LastContinuedAsNew, BuildId
+  std::string build_id;                     // --build-id, with --type BuildId
+  std::vector<std::string> reapply_exclude;  // --reapply-exclude All|Signal|Update (repeatable)
+  std::string reapply_type;                 // --reapply-type All|Signal|None (deprecated)
+};
+
+// The values -t/--type and the reapply flags accept.
+const std::vector<std::string>& reset_types();
+const std::vector<std::string>& reapply_exclude_values();
+const std::vector<std::string>& reapply_type_values();
+
+// One workflow: resolves --type from the history (or the reset points, for BuildId), then one
+// ResetWorkflowExecution; prints the new run. With -q: a batch job with the reset options.
+int reset(const ResetOptions& opts, Context& ctx);
+
+}  // namespace twctl::ops::workflow
