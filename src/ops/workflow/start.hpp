@@ -1,7 +1,10 @@
 #pragma once
 
 #include "core/context.hpp"
+#include "output/render.hpp"
 #include "payload/payload.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <string>
 #include <vector>
@@ -39,6 +42,13 @@ temporal::api::workflowservice::v1::StartWorkflowExecutionRequest build_start_re
                                                                                         const Context& ctx);
 
 int start(const StartOptions& opts, Context& ctx);
+
+// The rows of the "Running execution:" card, and the JSON object {"workflowId", "runId", "type", "namespace",
+// "taskQueue", "started"}: shared by the commands that start a workflow.
+output::Card started_card(const temporal::api::workflowservice::v1::StartWorkflowExecutionRequest& req,
+                          const std::string& run_id);
+nlohmann::ordered_json started_json(const temporal::api::workflowservice::v1::StartWorkflowExecutionRequest& req,
+                                    const std::string& run_id, bool started);
 
 // The "Running execution:" card (text) or {"workflowId", "runId", "type", "namespace", "taskQueue", "started"}.
 void print_started(Context& ctx, const temporal::api::workflowservice::v1::StartWorkflowExecutionRequest& req,
