@@ -63,7 +63,7 @@ int execute(const ExecuteOptions& opts, Context& ctx) {
   auto began = ctx.now();
   auto resp = ctx.gateway().start_workflow(req);
   if (out.text()) {
-    print_started(ctx, req, resp.run_id(), resp.started());
+    print_started(ctx, req, resp.run_id(), resp.started(), "following it");
   } else if (!resp.started()) {
     ctx.warn("a run with this workflow ID was already running; following it");
   }

@@ -119,14 +119,14 @@ nlohmann::ordered_json started_json(const wsv::StartWorkflowExecutionRequest& re
 }
 
 void print_started(Context& ctx, const wsv::StartWorkflowExecutionRequest& req, const std::string& run_id,
-                   bool started) {
+                   bool started, std::string_view not_started) {
   auto& out = ctx.printer();
   if (out.text()) {
     out.write(out.style().magenta("Running execution:") + "\n" + output::render_card(started_card(req, run_id)));
   } else {
     out.document(started_json(req, run_id, started));
   }
-  if (!started) ctx.warn("a run with this workflow ID was already running; it was not started again");
+  if (!started) ctx.warn("a run with this workflow ID was already running; " + std::string(not_started));
 }
 
 int start(const StartOptions& opts, Context& ctx) {

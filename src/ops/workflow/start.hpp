@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "temporal/api/workflowservice/v1/request_response.pb.h"
@@ -50,8 +51,10 @@ output::Card started_card(const temporal::api::workflowservice::v1::StartWorkflo
 nlohmann::ordered_json started_json(const temporal::api::workflowservice::v1::StartWorkflowExecutionRequest& req,
                                     const std::string& run_id, bool started);
 
-// The "Running execution:" card (text) or {"workflowId", "runId", "type", "namespace", "taskQueue", "started"}.
+// The "Running execution:" card (text) or {"workflowId", "runId", "type", "namespace", "taskQueue", "started"};
+// when no new run started, a warning ending in `not_started`.
 void print_started(Context& ctx, const temporal::api::workflowservice::v1::StartWorkflowExecutionRequest& req,
-                   const std::string& run_id, bool started);
+                   const std::string& run_id, bool started,
+                   std::string_view not_started = "it was not started again");
 
 }  // namespace twctl::ops::workflow
