@@ -35,10 +35,9 @@ update::Outcome poll_outcome(Context& ctx, const update::UpdateRef& ref) {
   }
 }
 
-}  // namespace
-
+// Prints the card or JSON object (after `head`), then fails with update_failed when the outcome is a failure.
 int print_update_outcome(Context& ctx, const std::string& name, const std::string& update_id,
-                         const update::Outcome* outcome, std::string_view how_failed, const UpdateHead& head) {
+                         const update::Outcome* outcome, std::string_view how_failed, const UpdateHead& head = {}) {
   auto& out = ctx.printer();
   bool shorthand = ctx.globals.shorthand_payloads;
   bool failed = outcome && outcome->has_failure();
@@ -65,6 +64,8 @@ int print_update_outcome(Context& ctx, const std::string& name, const std::strin
   }
   return 0;
 }
+
+}  // namespace
 
 wsv::UpdateWorkflowExecutionRequest build_update_request(const UpdateStartOptions& opts, Context& ctx,
                                                          std::string_view flag_prefix) {

@@ -52,9 +52,6 @@ temporal::api::workflowservice::v1::UpdateWorkflowExecutionResponse send_until_a
 int finish_update(Context& ctx, const temporal::api::workflowservice::v1::UpdateWorkflowExecutionRequest& req,
                   const temporal::api::workflowservice::v1::UpdateWorkflowExecutionResponse& resp,
                   bool wait_completed, const UpdateHead& head = {});
-int print_update_outcome(Context& ctx, const std::string& name, const std::string& update_id,
-                         const temporal::api::update::v1::Outcome* outcome, std::string_view how_failed,
-                         const UpdateHead& head = {});
 
 int update_start(const UpdateStartOptions& opts, Context& ctx);    // waits until accepted (or rejected)
 int update_execute(const UpdateStartOptions& opts, Context& ctx);  // waits until completed
