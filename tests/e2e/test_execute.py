@@ -60,6 +60,24 @@ def test_execute_hello_json_is_one_object_on_stdout(twctl, unique_id):
     assert events[-1]["eventType"] == "EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED"
 
 
+def test_execute_follows_continue_as_new_to_the_last_run(twctl, unique_id):
+    r = twctl("workflow", "execute", "--type", "Countdown", "-t", EDGE, "-w", unique_id, "-i", "2")
+    assert r.returncode == 0, r.stderr
+    assert '  Result          "liftoff"\n' in r.stdout
+    # Three runs: each one's events start again at 1.
+    assert r.stderr.count("WorkflowExecutionStarted") == 3
+    assert r.stderr.count("WorkflowExecutionContinuedAsNew") == 2
+
+    j = twctl("workflow", "execute", "--type", "Countdown", "-t", EDGE, "-w", f"{unique_id}-j", "-i", "1",
+              "-o", "json")
+    assert j.returncode == 0, j.stderr
+    doc = json.loads(j.stdout)
+    assert doc["result"] == "liftoff"
+    first_run = json.loads(twctl("workflow", "describe", "-w", doc["workflowId"], "-o", "json").stdout)
+    assert doc["runId"] == first_run["workflowExecutionInfo"]["execution"]["runId"]
+    assert first_run["workflowExecutionInfo"]["firstRunId"] != doc["runId"]
+
+
 def test_execute_detailed_text_shows_event_fields(twctl, unique_id):
     r = twctl("workflow", "execute", "--type", "SayHello", "-t", HELLO, "-w", unique_id, "-i", '"Sections"',
               "--detailed")
