@@ -1,6 +1,7 @@
 // workflow execute: argv → options, and the command against a fake gateway.
 #include "fake_gateway.hpp"
 #include "ops/workflow/execute.hpp"
+#include "ops/workflow/history.hpp"
 #include "payload/payload.hpp"
 
 #include <CLI/CLI.hpp>
@@ -181,4 +182,38 @@ TEST_CASE("workflow execute: --id-conflict-policy UseExisting follows the run al
   CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>("get_history")[0].execution().run_id() == "run-0");
   CHECK(nlohmann::json::parse(r.out)["runId"] == "run-0");
   CHECK(r.err == "warning: a run with this workflow ID was already running; following it\n");
+}
+
+TEST_CASE("history long polls pause after an empty answer, so a too-short deadline cannot make them spin") {
+  FakeCluster c;
+  std::istringstream in;
+  std::ostringstream out, err;
+  CancelToken cancel;
+  Context ctx(in, out, err, cancel);
+  int pauses = 0;
+  ctx.pause = [&](std::chrono::milliseconds) {
+    ++pauses;
+    return true;
+  };
+  ctx.gateway_factory = [&c](const client::ConnectionOptions&, CancelToken&) {
+    return std::make_unique<FakeGateway>(c);
+  };
+  ops::workflow::WorkflowExecution ex;
+  ex.set_workflow_id("w");
+  ex.set_run_id("r");
+
+  c.then("get_history", page({}, "again"));
+  c.then("get_history", page({}, "again"));
+  c.then("get_history", page({completed(3, "1")}));
+  ops::workflow::wait_for_close(ctx, ex, true);
+  CHECK(pauses == 2);
+
+  pauses = 0;
+  c.then("get_history", page({event(1, enums::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED)}, "next"));
+  c.then("get_history", page({}, "again"));
+  c.then("get_history", page({completed(3, "1")}));
+  int events = 0;
+  ops::workflow::follow_history(ctx, ex, [&](const history::HistoryEvent&) { ++events; });
+  CHECK(events == 2);
+  CHECK(pauses == 1);  // only after the answer that brought nothing
 }

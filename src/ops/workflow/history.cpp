@@ -19,6 +19,13 @@ wsv::GetWorkflowExecutionHistoryRequest history_request(const Context& ctx, cons
   return req;
 }
 
+// After a long poll that brought nothing. The server answers at once, empty, when the call's deadline is too
+// short to wait (a near --command-timeout): without a pause the loop would spin until the server's rate limit
+// answers instead. After a real long poll (~20 s) the pause costs nothing.
+void before_polling_again(Context& ctx) {
+  if (!ctx.pause(std::chrono::milliseconds(200))) throw Error(ErrorKind::Interrupted, "interrupted");
+}
+
 }  // namespace
 
 std::optional<HistoryEvent> close_event(Context& ctx, const WorkflowExecution& ex) {
@@ -44,6 +51,7 @@ HistoryEvent wait_for_close(Context& ctx, WorkflowExecution& ex, bool follow) {
       } else {
         // The long poll expired with nothing new: poll again from where it left off.
         req.set_next_page_token(resp.next_page_token());
+        before_polling_again(ctx);
       }
     }
     if (follow && close->event_type() == enums::EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW) {
@@ -72,6 +80,7 @@ HistoryEvent follow_history(Context& ctx, WorkflowExecution& ex, const std::func
       if (!close && resp.next_page_token().empty()) {
         throw Error(ErrorKind::General, "the history of run " + ex.run_id() + " ended without a close event");
       }
+      if (resp.history().events_size() == 0) before_polling_again(ctx);
     }
     if (close->event_type() == enums::EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW) {
       ex.set_run_id(close->workflow_execution_continued_as_new_event_attributes().new_execution_run_id());
