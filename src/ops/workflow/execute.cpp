@@ -5,6 +5,7 @@
 #include "output/proto_json.hpp"
 
 #include <chrono>
+#include <functional>
 
 namespace twctl::ops::workflow {
 
