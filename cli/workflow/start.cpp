@@ -1,6 +1,7 @@
 #include "cli/flags.hpp"
 #include "cli/select.hpp"
 #include "cli/workflow/workflow.hpp"
+#include "ops/workflow/execute.hpp"
 #include "ops/workflow/start.hpp"
 
 namespace twctl::cli::workflow {
@@ -35,6 +36,23 @@ void add_start(CLI::App& group, Selection& sel) {
            {"twctl workflow start \\\n    --type SayHello \\\n    --task-queue hello-tasks \\\n"
             "    --workflow-id hello-1 \\\n    --input '\"World\"'"});
   bind(*cmd, sel, opts, ops::workflow::start);
+}
+
+void add_execute(CLI::App& group, Selection& sel) {
+  auto opts = std::make_shared<ops::workflow::ExecuteOptions>();
+  auto* cmd = group.add_subcommand("execute", "Start a workflow execution, show its progress and print its result");
+  add_start_flags(*cmd, opts->start, true);
+  cmd->add_flag("--detailed", opts->detailed,
+                "Text: show every field of each event; JSON: add the closed run's history");
+  set_help(*cmd,
+           "Starts the workflow like `workflow start`, then waits for it to close, following continue-as-new. "
+           "Text: the IDs and the result on stdout, the events as they happen on stderr. JSON: one object with "
+           "the result on stdout. Exits 0 if the workflow completed, 3 if it failed, was canceled or "
+           "terminated, or timed out; 5 if the ID is already running (--id-conflict-policy UseExisting follows "
+           "that run instead).",
+           {"twctl workflow execute \\\n    --type SayHello \\\n    --task-queue hello-tasks \\\n"
+            "    --workflow-id hello-1 \\\n    --input '\"World\"'"});
+  bind(*cmd, sel, opts, ops::workflow::execute);
 }
 
 }  // namespace twctl::cli::workflow

@@ -9,11 +9,14 @@ void add_group(CLI::App& root, Selection& sel) {
   add_describe(*group, sel);
   add_query(*group, sel);
   add_signal(*group, sel);
+  add_signal_with_start(*group, sel);
   add_update(*group, sel);
+  add_update_with_start(*group, sel);
   add_cancel(*group, sel);
   add_terminate(*group, sel);
   add_delete(*group, sel);
   add_result(*group, sel);
+  add_execute(*group, sel);
   add_list(*group, sel);
   add_count(*group, sel);
   add_show(*group, sel);

@@ -18,6 +18,9 @@ void add_group(CLI::App& root, Selection& sel);
 void add_start_flags(CLI::App& cmd, ops::workflow::StartOptions& opts, bool with_input);
 
 void add_start(CLI::App& group, Selection& sel);
+void add_execute(CLI::App& group, Selection& sel);
+void add_signal_with_start(CLI::App& group, Selection& sel);
+void add_update_with_start(CLI::App& group, Selection& sel);  // start-… and execute-update-with-start
 void add_describe(CLI::App& group, Selection& sel);
 void add_query(CLI::App& group, Selection& sel);
 void add_cancel(CLI::App& group, Selection& sel);

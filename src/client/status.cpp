@@ -51,6 +51,14 @@ nlohmann::ordered_json decode_details(const grpc::Status& status, std::string& h
           hint = fmt::format("a workflow with this ID is already running (run ID {}); "
                              "--id-conflict-policy UseExisting returns that run instead",
                              started->run_id());
+        } else if (const auto* multi = dynamic_cast<const ed::MultiOperationExecutionFailure*>(msg.get())) {
+          // Update-with-start: the operation that failed says why; the others only say they were aborted.
+          for (const auto& op : multi->statuses()) {
+            if (op.code() != grpc::StatusCode::OK && op.code() != grpc::StatusCode::ABORTED) {
+              hint = op.message();
+              break;
+            }
+          }
         } else if (const auto* ns = dynamic_cast<const ed::NamespaceNotFoundFailure*>(msg.get())) {
           hint = fmt::format("namespace \"{}\" does not exist", ns->namespace_());
         } else if (const auto* denied = dynamic_cast<const ed::PermissionDeniedFailure*>(msg.get())) {

@@ -80,4 +80,27 @@ std::string render_table(Table& table, bool header, const Style& style) {
   return out;
 }
 
+namespace {
+
+void flatten(const nlohmann::ordered_json& j, const std::string& path, std::vector<std::pair<std::string, std::string>>& out) {
+  if (j.is_object() && !j.empty()) {
+    for (const auto& [k, v] : j.items()) flatten(v, path.empty() ? k : path + "." + k, out);
+  } else if (j.is_array() && !j.empty()) {
+    for (size_t i = 0; i < j.size(); ++i) flatten(j[i], path + "[" + std::to_string(i) + "]", out);
+  } else {
+    out.emplace_back(path, j.is_string() ? j.get<std::string>() : j.dump());
+  }
+}
+
+}  // namespace
+
+std::string render_flat(const nlohmann::ordered_json& j) {
+  std::vector<std::pair<std::string, std::string>> lines;
+  flatten(j, "", lines);
+  std::stable_sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::string out;
+  for (const auto& [path, value] : lines) out += path + ": " + value + "\n";
+  return out;
+}
+
 }  // namespace twctl::output

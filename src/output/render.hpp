@@ -3,6 +3,8 @@
 
 #include "output/style.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,6 +31,10 @@ struct Table {
 // page prints it once. Column widths grow to fit this page and are remembered for the next one; the last
 // column is not padded.
 std::string render_table(Table& table, bool header, const Style& style = Style());
+
+// A JSON object as "dotted.path: value" lines sorted by path (array items as path[i]); strings unquoted, other
+// values as one-line JSON. Empty objects and arrays print as {} and [].
+std::string render_flat(const nlohmann::ordered_json& j);
 
 // Display width of UTF-8 text (code points; no wide-character tables).
 size_t display_width(const std::string& s);

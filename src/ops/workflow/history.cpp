@@ -55,6 +55,34 @@ HistoryEvent wait_for_close(Context& ctx, WorkflowExecution& ex, bool follow) {
   }
 }
 
+HistoryEvent follow_history(Context& ctx, WorkflowExecution& ex, const std::function<void(const HistoryEvent&)>& fn) {
+  for (;;) {
+    auto req = history_request(ctx, ex);
+    req.set_wait_new_event(true);
+    req.set_skip_archival(true);
+    std::optional<HistoryEvent> close;
+    while (!close) {
+      if (ctx.cancel.cancelled()) throw Error(ErrorKind::Interrupted, "interrupted");
+      auto resp = ctx.gateway().get_history(req);
+      for (const auto& e : resp.history().events()) {
+        fn(e);
+        if (is_close_event(e)) close = e;
+      }
+      // The token says where to go on: the next page, or (at the end) the long poll for what comes next.
+      req.set_next_page_token(resp.next_page_token());
+      if (!close && resp.next_page_token().empty()) {
+        throw Error(ErrorKind::General, "the history of run " + ex.run_id() + " ended without a close event");
+      }
+      if (resp.history().events_size() == 0) pause_before_repoll(ctx);
+    }
+    if (close->event_type() == enums::EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW) {
+      ex.set_run_id(close->workflow_execution_continued_as_new_event_attributes().new_execution_run_id());
+      continue;
+    }
+    return *close;
+  }
+}
+
 void for_each_event(Context& ctx, const WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn) {
   auto req = history_request(ctx, ex);
   for (;;) {

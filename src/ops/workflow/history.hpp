@@ -21,6 +21,11 @@ std::optional<HistoryEvent> close_event(Context& ctx, const WorkflowExecution& e
 // followed to the new run until one closes otherwise; `ex.run_id` is updated to the run that closed.
 HistoryEvent wait_for_close(Context& ctx, WorkflowExecution& ex, bool follow);
 
+// Long-polls the whole history as it grows and calls `fn` for each event as it arrives, following
+// continue-as-new into the new run (whose events start again at 1), until a run closes otherwise; returns that
+// close event, with `ex.run_id` set to the run that closed.
+HistoryEvent follow_history(Context& ctx, WorkflowExecution& ex, const std::function<void(const HistoryEvent&)>& fn);
+
 // Calls `fn` for each event, page by page (only one page is held at a time). `fn` returns false to stop.
 void for_each_event(Context& ctx, const WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn);
 

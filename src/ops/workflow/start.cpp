@@ -100,25 +100,33 @@ wsv::StartWorkflowExecutionRequest build_start_request(const StartOptions& opts,
   return req;
 }
 
+output::Card started_card(const wsv::StartWorkflowExecutionRequest& req, const std::string& run_id) {
+  return {{"WorkflowId", req.workflow_id()},
+          {"RunId", run_id},
+          {"Type", req.workflow_type().name()},
+          {"Namespace", req.namespace_()},
+          {"TaskQueue", req.task_queue().name()}};
+}
+
+nlohmann::ordered_json started_json(const wsv::StartWorkflowExecutionRequest& req, const std::string& run_id,
+                                    bool started) {
+  return {{"workflowId", req.workflow_id()},
+          {"runId", run_id},
+          {"type", req.workflow_type().name()},
+          {"namespace", req.namespace_()},
+          {"taskQueue", req.task_queue().name()},
+          {"started", started}};
+}
+
 void print_started(Context& ctx, const wsv::StartWorkflowExecutionRequest& req, const std::string& run_id,
-                   bool started) {
+                   bool started, std::string_view not_started) {
   auto& out = ctx.printer();
   if (out.text()) {
-    output::Card card{{"WorkflowId", req.workflow_id()},
-                      {"RunId", run_id},
-                      {"Type", req.workflow_type().name()},
-                      {"Namespace", req.namespace_()},
-                      {"TaskQueue", req.task_queue().name()}};
-    out.write(out.style().magenta("Running execution:") + "\n" + output::render_card(card));
+    out.write(out.style().magenta("Running execution:") + "\n" + output::render_card(started_card(req, run_id)));
   } else {
-    out.document({{"workflowId", req.workflow_id()},
-                  {"runId", run_id},
-                  {"type", req.workflow_type().name()},
-                  {"namespace", req.namespace_()},
-                  {"taskQueue", req.task_queue().name()},
-                  {"started", started}});
+    out.document(started_json(req, run_id, started));
   }
-  if (!started) ctx.warn("a run with this workflow ID was already running; it was not started again");
+  if (!started) ctx.warn("a run with this workflow ID was already running; " + std::string(not_started));
 }
 
 int start(const StartOptions& opts, Context& ctx) {

@@ -1,9 +1,13 @@
 #pragma once
 
 #include "core/context.hpp"
+#include "output/render.hpp"
 #include "payload/payload.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "temporal/api/workflowservice/v1/request_response.pb.h"
@@ -40,8 +44,17 @@ temporal::api::workflowservice::v1::StartWorkflowExecutionRequest build_start_re
 
 int start(const StartOptions& opts, Context& ctx);
 
-// The "Running execution:" card (text) or {"workflowId", "runId", "type", "namespace", "taskQueue", "started"}.
+// The rows of the "Running execution:" card, and the JSON object {"workflowId", "runId", "type", "namespace",
+// "taskQueue", "started"}: shared by the commands that start a workflow.
+output::Card started_card(const temporal::api::workflowservice::v1::StartWorkflowExecutionRequest& req,
+                          const std::string& run_id);
+nlohmann::ordered_json started_json(const temporal::api::workflowservice::v1::StartWorkflowExecutionRequest& req,
+                                    const std::string& run_id, bool started);
+
+// The "Running execution:" card (text) or {"workflowId", "runId", "type", "namespace", "taskQueue", "started"};
+// when no new run started, a warning ending in `not_started`.
 void print_started(Context& ctx, const temporal::api::workflowservice::v1::StartWorkflowExecutionRequest& req,
-                   const std::string& run_id, bool started);
+                   const std::string& run_id, bool started,
+                   std::string_view not_started = "it was not started again");
 
 }  // namespace twctl::ops::workflow

@@ -36,9 +36,9 @@ update::Outcome poll_outcome(Context& ctx, const update::UpdateRef& ref) {
   }
 }
 
-// Prints the card or JSON object, then fails with update_failed when the outcome is a failure.
-int print_outcome(Context& ctx, const std::string& name, const std::string& update_id, const update::Outcome* outcome,
-                  std::string_view how_failed) {
+// Prints the card or JSON object (after `head`), then fails with update_failed when the outcome is a failure.
+int print_update_outcome(Context& ctx, const std::string& name, const std::string& update_id,
+                         const update::Outcome* outcome, std::string_view how_failed, const UpdateHead& head = {}) {
   auto& out = ctx.printer();
   bool shorthand = ctx.globals.shorthand_payloads;
   bool failed = outcome && outcome->has_failure();
@@ -48,10 +48,11 @@ int print_outcome(Context& ctx, const std::string& name, const std::string& upda
     card.emplace_back("UpdateId", update_id);
     if (outcome && outcome->has_success()) card.emplace_back("Result", payload::result_to_json(outcome->success(), shorthand).dump());
     if (failed) card.emplace_back("Failure", failure_text(outcome->failure()));
-    out.write(output::render_card(card, out.style()));
+    out.write(head.text + output::render_card(card, out.style()));
   } else {
-    nlohmann::ordered_json j = nlohmann::ordered_json::object();
-    if (!name.empty()) j["name"] = name;
+    bool with_head = head.json.is_object();
+    nlohmann::ordered_json j = with_head ? head.json : nlohmann::ordered_json::object();
+    if (!name.empty()) j[with_head ? "updateName" : "name"] = name;
     j["updateId"] = update_id;
     if (outcome && outcome->has_success()) j["result"] = payload::result_to_json(outcome->success(), shorthand);
     if (failed) j["failure"] = output::proto_to_json(outcome->failure(), shorthand);
@@ -65,11 +66,14 @@ int print_outcome(Context& ctx, const std::string& name, const std::string& upda
   return 0;
 }
 
-wsv::UpdateWorkflowExecutionResponse send(const UpdateStartOptions& opts, Context& ctx, std::string& update_id) {
-  if (opts.name.empty()) throw usage_error("--name must not be empty");
-  auto args = payload::build(opts.input, "input", &ctx.in);
+}  // namespace
+
+wsv::UpdateWorkflowExecutionRequest build_update_request(const UpdateStartOptions& opts, Context& ctx,
+                                                         std::string_view flag_prefix) {
+  std::string prefix(flag_prefix);
+  if (opts.name.empty()) throw usage_error("--" + prefix + "name must not be empty");
+  auto args = payload::build(opts.input, prefix + "input", &ctx.in);
   auto headers = payload::key_json_map("--headers", opts.headers);
-  update_id = opts.update_id.empty() ? new_uuid() : opts.update_id;
   wsv::UpdateWorkflowExecutionRequest req;
   req.set_namespace_(ctx.globals.connection.namespace_);
   *req.mutable_workflow_execution() = to_proto(opts.ref);
@@ -78,34 +82,47 @@ wsv::UpdateWorkflowExecutionResponse send(const UpdateStartOptions& opts, Contex
   // or a handler that finished (or failed) at once; the server does not say which.
   req.mutable_wait_policy()->set_lifecycle_stage(enums::UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED);
   auto* r = req.mutable_request();
-  r->mutable_meta()->set_update_id(update_id);
+  r->mutable_meta()->set_update_id(opts.update_id.empty() ? new_uuid() : opts.update_id);
   r->mutable_meta()->set_identity(ctx.globals.connection.identity);
   r->mutable_input()->set_name(opts.name);
   if (args.payloads_size() > 0) *r->mutable_input()->mutable_args() = std::move(args);
   if (!headers.empty()) *r->mutable_input()->mutable_header()->mutable_fields() = std::move(headers);
+  return req;
+}
+
+bool admitted(const wsv::UpdateWorkflowExecutionResponse& resp) {
+  return resp.has_outcome() || resp.stage() >= enums::UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED;
+}
+
+wsv::UpdateWorkflowExecutionResponse send_until_accepted(Context& ctx, const wsv::UpdateWorkflowExecutionRequest& req) {
   for (;;) {
     auto resp = ctx.gateway().update_workflow(req);
     // The server answers at its long-poll limit with an earlier stage: ask again (the update ID de-duplicates).
-    if (resp.has_outcome() || resp.stage() >= enums::UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED) return resp;
+    if (admitted(resp)) return resp;
     pause_before_repoll(ctx);
   }
 }
 
-}  // namespace
+int finish_update(Context& ctx, const wsv::UpdateWorkflowExecutionRequest& req,
+                  const wsv::UpdateWorkflowExecutionResponse& resp, bool wait_completed, const UpdateHead& head) {
+  const auto& name = req.request().input().name();
+  const auto& update_id = req.request().meta().update_id();
+  if (resp.has_outcome() || !wait_completed) {
+    return print_update_outcome(ctx, name, update_id, resp.has_outcome() ? &resp.outcome() : nullptr,
+                                "rejected or failed", head);
+  }
+  auto outcome = poll_outcome(ctx, resp.update_ref());
+  return print_update_outcome(ctx, name, update_id, &outcome, "failed", head);
+}
 
 int update_start(const UpdateStartOptions& opts, Context& ctx) {
-  std::string update_id;
-  auto resp = send(opts, ctx, update_id);
-  return print_outcome(ctx, opts.name, update_id, resp.has_outcome() ? &resp.outcome() : nullptr,
-                       "rejected or failed");
+  auto req = build_update_request(opts, ctx);
+  return finish_update(ctx, req, send_until_accepted(ctx, req), false);
 }
 
 int update_execute(const UpdateStartOptions& opts, Context& ctx) {
-  std::string update_id;
-  auto resp = send(opts, ctx, update_id);
-  if (resp.has_outcome()) return print_outcome(ctx, opts.name, update_id, &resp.outcome(), "rejected or failed");
-  auto outcome = poll_outcome(ctx, resp.update_ref());
-  return print_outcome(ctx, opts.name, update_id, &outcome, "failed");
+  auto req = build_update_request(opts, ctx);
+  return finish_update(ctx, req, send_until_accepted(ctx, req), true);
 }
 
 int update_result(const UpdateRefOptions& opts, Context& ctx) {
@@ -113,7 +130,7 @@ int update_result(const UpdateRefOptions& opts, Context& ctx) {
   *ref.mutable_workflow_execution() = to_proto(opts.ref);
   ref.set_update_id(opts.update_id);
   auto outcome = poll_outcome(ctx, ref);
-  return print_outcome(ctx, "", opts.update_id, &outcome, "failed");
+  return print_update_outcome(ctx, "", opts.update_id, &outcome, "failed");
 }
 
 int update_describe(const UpdateRefOptions& opts, Context& ctx) {
