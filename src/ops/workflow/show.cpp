@@ -25,7 +25,7 @@ int show(const ShowOptions& opts, Context& ctx) {
                             format_time(e.event_time(), TimeFormat::Iso, ctx.now()), event_type_name(e)});
       if (table.rows.size() >= 256) flush_rows();
     } else {
-      items.add(output::proto_to_json(e, false));
+      items.add(e);
     }
     if (is_close_event(e)) last_close = e;
     return out.ok();
