@@ -66,4 +66,47 @@ void for_each_event(Context& ctx, const WorkflowExecution& ex, const std::functi
   }
 }
 
+void for_each_event_reverse(Context& ctx, const WorkflowExecution& ex,
+                            const std::function<bool(const HistoryEvent&)>& fn) {
+  wsv::GetWorkflowExecutionHistoryReverseRequest req;
+  req.set_namespace_(ctx.globals.connection.namespace_);
+  *req.mutable_execution() = ex;
+  for (;;) {
+    auto resp = ctx.gateway().get_history_reverse(req);
+    for (const auto& e : resp.history().events()) {
+      if (!fn(e)) return;
+    }
+    if (resp.next_page_token().empty()) return;
+    req.set_next_page_token(resp.next_page_token());
+  }
+}
+
+void follow_events(Context& ctx, WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn,
+                   const FollowHooks& hooks) {
+  for (;;) {
+    auto req = history_request(ctx, ex);
+    req.set_wait_new_event(true);
+    req.set_skip_archival(true);
+    std::optional<HistoryEvent> last;
+    // While the run is open every answer carries a page token: the next call waits for what comes after it
+    // (or answers empty when the server's poll interval ends). A closed run's last page has none.
+    for (;;) {
+      if (ctx.cancel.cancelled()) throw Error(ErrorKind::Interrupted, "interrupted");
+      auto resp = ctx.gateway().get_history(req);
+      for (const auto& e : resp.history().events()) {
+        if (!fn(e)) return;
+      }
+      if (resp.history().events_size() > 0) {
+        last = resp.history().events(resp.history().events_size() - 1);
+        if (hooks.page_done) hooks.page_done();
+      }
+      if (resp.next_page_token().empty()) break;
+      req.set_next_page_token(resp.next_page_token());
+    }
+    if (!last || last->event_type() != enums::EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW) return;
+    ex.set_run_id(last->workflow_execution_continued_as_new_event_attributes().new_execution_run_id());
+    if (hooks.moved) hooks.moved(ex);
+  }
+}
+
 }  // namespace twctl::ops::workflow
