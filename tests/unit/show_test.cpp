@@ -1,4 +1,5 @@
-// `workflow show` (--follow, --reverse, --detailed, the Details column) through cli::run against a fake gateway.
+// `workflow show` (--follow, --reverse, --detailed, the Details column) and describe's history warnings,
+// through cli::run against a fake gateway.
 #include "fake_gateway.hpp"
 #include "history_events.hpp"
 
@@ -208,4 +209,33 @@ TEST_CASE("workflow show --detailed: a card per event with its attributes lifted
         "  Status          COMPLETED\n"
         "  Result          \"Hello, World!\"\n"
         "  ResultEncoding  json/plain\n");
+}
+
+TEST_CASE("workflow describe: a history near the server's limits is a warning on stderr, never stdout") {
+  auto describe = [](int64_t length, int64_t bytes, std::vector<std::string> extra = {}) {
+    FakeCluster c;
+    auto* info = c.answer<wsv::DescribeWorkflowExecutionResponse>("describe_workflow").mutable_workflow_execution_info();
+    info->mutable_execution()->set_workflow_id("big-1");
+    info->set_status(enums::WORKFLOW_EXECUTION_STATUS_RUNNING);
+    info->set_history_length(length);
+    info->set_history_size_bytes(bytes);
+    std::vector<std::string> args{"workflow", "describe", "-w", "big-1"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_cli(c, args);
+  };
+  CHECK(describe(10'239, 10 * 1024 * 1024 - 1).err.empty());
+
+  auto events = describe(12'000, 900);
+  CHECK(events.code == 0);
+  CHECK(events.err ==
+        "warning: history has 12000 events, past the server's default warning threshold of 10240 events "
+        "(the limit is 51200 events)\n");
+  CHECK(events.out.find("warning") == std::string::npos);
+  CHECK(events.out.find("HistoryLength         12000") != std::string::npos);
+
+  auto both = describe(51'200, 60LL * 1024 * 1024, {"-o", "json"});
+  CHECK(both.err ==
+        "warning: history has 51200 events, at the server's default limit of 51200 events; history size is 60.0 MiB "
+        "(62914560 bytes), at the server's default limit of 50 MiB\n");
+  CHECK(nlohmann::json::parse(both.out)["workflowExecutionInfo"]["historyLength"] == "51200");
 }
