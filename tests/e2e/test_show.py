@@ -228,3 +228,17 @@ def test_detailed_prints_every_event_as_a_card_with_payloads_decoded(twctl, uniq
     assert any(line.split(None, 1) == ["result[0]", '"Hello, World!"'] for line in lines)
     assert lines[-3:] == ["  Status          COMPLETED", '  Result          "Hello, World!"',
                           "  ResultEncoding  json/plain"]
+
+
+def test_follow_is_interrupted_by_ctrl_c_with_exit_130(twctl, unique_id, follower):
+    import signal
+
+    start(twctl, "Interactive", "interactive-tasks", unique_id)
+    f = follower("-w", unique_id, "-o", "jsonl")
+    wait_until(lambda: "EVENT_TYPE_WORKFLOW_TASK_COMPLETED" in event_types(f.lines), timeout=30,
+               message="the first workflow task in the followed output")
+    # It is now waiting in a long poll: SIGINT aborts the call in flight.
+    f.proc.send_signal(signal.SIGINT)
+    assert f.wait(timeout=10) == 130
+    assert "interrupted" in f.stderr()
+    twctl("workflow", "terminate", "-w", unique_id)

@@ -239,3 +239,29 @@ TEST_CASE("workflow describe: a history near the server's limits is a warning on
         "(62914560 bytes), at the server's default limit of 50 MiB\n");
   CHECK(nlohmann::json::parse(both.out)["workflowExecutionInfo"]["historyLength"] == "51200");
 }
+
+TEST_CASE("workflow show --follow and result: an empty poll answered at once pauses before the next poll") {
+  // The server answers at once when the caller's deadline is near: polling again at once would spin.
+  for (std::string verb : {"show", "result"}) {
+    CAPTURE(verb);
+    FakeCluster c;
+    if (verb == "show") {
+      queue_followed_history(c);
+    } else {
+      pin_run(c, "run-1");
+      c.then("get_history", page({}, "t1"));
+      c.then("get_history", page({completed(2, "1")}));
+    }
+    std::vector<std::chrono::milliseconds> pauses;
+    std::vector<std::string> args{"workflow", verb, "-w", "w"};
+    if (verb == "show") args.push_back("--follow");
+    auto r = run_cli(c, args, {}, {}, [&pauses](Context& ctx) {
+      ctx.pause = [&pauses](std::chrono::milliseconds d) {
+        pauses.push_back(d);
+        return true;
+      };
+    });
+    CHECK(r.code == 0);
+    CHECK(pauses == std::vector<std::chrono::milliseconds>{std::chrono::milliseconds(250)});
+  }
+}

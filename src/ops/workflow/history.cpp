@@ -19,6 +19,15 @@ wsv::GetWorkflowExecutionHistoryRequest history_request(const Context& ctx, cons
   return req;
 }
 
+// After a long poll that answered with nothing new. The server shortens a long poll to the caller's deadline
+// (to nothing when --command-timeout is near), so an empty answer can come back at once: polling again at once
+// would spin until the server rate-limits the caller. A short pause keeps it a poll, until the deadline fails
+// the next call.
+void after_empty_poll(Context& ctx, TimePoint asked) {
+  if (ctx.now() - asked >= std::chrono::seconds(1)) return;
+  if (!ctx.pause(std::chrono::milliseconds(250))) throw Error(ErrorKind::Interrupted, "interrupted");
+}
+
 }  // namespace
 
 std::optional<HistoryEvent> close_event(Context& ctx, const WorkflowExecution& ex) {
@@ -38,11 +47,13 @@ HistoryEvent wait_for_close(Context& ctx, WorkflowExecution& ex, bool follow) {
     std::optional<HistoryEvent> close;
     while (!close) {
       if (ctx.cancel.cancelled()) throw Error(ErrorKind::Interrupted, "interrupted");
+      auto asked = ctx.now();
       auto resp = ctx.gateway().get_history(req);
       if (resp.history().events_size() > 0) {
         close = resp.history().events(resp.history().events_size() - 1);
       } else {
         // The long poll expired with nothing new: poll again from where it left off.
+        after_empty_poll(ctx, asked);
         req.set_next_page_token(resp.next_page_token());
       }
     }
@@ -92,6 +103,7 @@ void follow_events(Context& ctx, WorkflowExecution& ex, const std::function<bool
     // (or answers empty when the server's poll interval ends). A closed run's last page has none.
     for (;;) {
       if (ctx.cancel.cancelled()) throw Error(ErrorKind::Interrupted, "interrupted");
+      auto asked = ctx.now();
       auto resp = ctx.gateway().get_history(req);
       for (const auto& e : resp.history().events()) {
         if (!fn(e)) return;
@@ -101,6 +113,7 @@ void follow_events(Context& ctx, WorkflowExecution& ex, const std::function<bool
         if (hooks.page_done) hooks.page_done();
       }
       if (resp.next_page_token().empty()) break;
+      if (resp.history().events_size() == 0) after_empty_poll(ctx, asked);
       req.set_next_page_token(resp.next_page_token());
     }
     if (!last || last->event_type() != enums::EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW) return;
