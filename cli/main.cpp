@@ -11,6 +11,7 @@
 #include <thread>
 
 #include <pthread.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace {
@@ -60,6 +61,7 @@ int main(int argc, char** argv) {
   ctx.stdin_tty = isatty(STDIN_FILENO);
   ctx.stdout_tty = isatty(STDOUT_FILENO);
   ctx.stderr_tty = isatty(STDERR_FILENO);
+  if (winsize ws{}; ctx.stdout_tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) ctx.stdout_columns = ws.ws_col;
   ctx.env = real_env;
   ctx.env_names = real_env_names;
   ctx.gateway_factory = twctl::client::make_grpc_gateway;

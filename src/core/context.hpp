@@ -46,6 +46,8 @@ struct Context {
   bool stdin_tty = false;
   bool stdout_tty = false;
   bool stderr_tty = false;
+  // The terminal's width in columns when stdout is a terminal; 0 otherwise (nothing is cut to fit then).
+  int stdout_columns = 0;
   std::function<std::optional<std::string>(std::string_view)> env = [](std::string_view) {
     return std::optional<std::string>();
   };

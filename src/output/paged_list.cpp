@@ -1,5 +1,7 @@
 #include "output/paged_list.hpp"
 
+#include <google/protobuf/message.h>
+
 namespace twctl::output {
 
 PagedList::PagedList(Printer& out, std::vector<Column> columns, int limit)

@@ -1,5 +1,7 @@
 #include "output/printer.hpp"
 
+#include "output/json_text.hpp"
+
 namespace twctl::output {
 
 void Printer::write(std::string_view s) {
@@ -41,27 +43,56 @@ std::string indent_lines(const std::string& text, const std::string& indent) {
 
 }  // namespace
 
+// In json: "[" (or the wrapping object) before the first item, ",\n" between items.
+void ListWriter::open_item() {
+  auto& out = p_.out_;
+  if (!opened_) {
+    out << (field_.empty() ? "[\n" : "{\n  \"" + field_ + "\": [\n");
+    opened_ = true;
+  } else {
+    out << ",\n";
+  }
+}
+
+void ListWriter::added() {
+  ++count_;
+  // Flushing every few items keeps a reader of the pipe current without a write per line.
+  if (count_ % 64 == 0) p_.out_.flush();
+}
+
 void ListWriter::add(const nlohmann::ordered_json& item) {
   auto& out = p_.out_;
   constexpr auto replace = nlohmann::ordered_json::error_handler_t::replace;
   if (p_.mode_ == OutputMode::Jsonl) {
     out << item.dump(-1, ' ', false, replace) << "\n";
   } else if (p_.mode_ == OutputMode::Json) {
-    if (!opened_) {
-      out << (field_.empty() ? "[\n" : "{\n  \"" + field_ + "\": [\n");
-      opened_ = true;
-    } else {
-      out << ",\n";
-    }
+    open_item();
     auto text = item.dump(2, ' ', false, replace);
     out << (field_.empty() ? text : indent_lines(text, "    "));
   } else {
     return;
   }
-  ++count_;
-  // Flushing every few items keeps a reader of the pipe current without a write per line.
-  if (count_ % 64 == 0) out.flush();
+  added();
 }
+
+void ListWriter::add(const google::protobuf::Message& item) {
+  buffer_.clear();
+  if (p_.mode_ == OutputMode::Jsonl) {
+    append_json(item, buffer_);
+    buffer_ += '\n';
+  } else if (p_.mode_ == OutputMode::Json) {
+    open_item();
+    int base = field_.empty() ? 0 : 4;
+    buffer_.append(static_cast<size_t>(base), ' ');
+    append_json(item, buffer_, {2, base});
+  } else {
+    return;
+  }
+  p_.out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  added();
+}
+
+void ListWriter::flush() { p_.out_.flush(); }
 
 void ListWriter::finish() {
   if (finished_) return;

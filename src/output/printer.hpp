@@ -12,6 +12,10 @@
 #include <string_view>
 #include <exception>
 
+namespace google::protobuf {
+class Message;
+}
+
 namespace twctl::output {
 
 enum class OutputMode { Text, Json, Jsonl, None };
@@ -47,6 +51,11 @@ class ListWriter {
   explicit ListWriter(Printer& printer, std::string field = {});
   ~ListWriter();
   void add(const nlohmann::ordered_json& item);
+  // A protobuf message in the protobuf JSON mapping, payloads in their protobuf form, written straight from
+  // the message (output/json_text): the fast path for long streams.
+  void add(const google::protobuf::Message& item);
+  // Hands what was written so far to the reader of stdout (lists flush every 64 items on their own).
+  void flush();
   // Closes the array; called by the destructor if not before, unless the list is being abandoned because
   // of an error (then an empty list must not be printed as if it were the answer).
   void finish();
@@ -58,6 +67,10 @@ class ListWriter {
   bool finished_ = false;
   size_t count_ = 0;
   int uncaught_at_start_;
+  std::string buffer_;  // reused by add(Message)
+
+  void open_item();
+  void added();
 };
 
 }  // namespace twctl::output

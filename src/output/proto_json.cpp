@@ -1,11 +1,10 @@
 #include "output/proto_json.hpp"
 
-#include "core/error.hpp"
+#include "output/json_text.hpp"
 #include "payload/payload.hpp"
 
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/message.h>
-#include <google/protobuf/util/json_util.h>
 
 #include <string>
 
@@ -83,13 +82,7 @@ void rewrite_payloads(const gp::Message& m, nlohmann::ordered_json& j) {
 
 nlohmann::ordered_json proto_to_json(const gp::Message& m, bool shorthand) {
   std::string text;
-  gp::util::JsonPrintOptions opts;
-  opts.preserve_proto_field_names = false;
-  auto status = gp::util::MessageToJsonString(m, &text, opts);
-  if (!status.ok()) {
-    throw Error(ErrorKind::General, "cannot render " + m.GetDescriptor()->full_name() + " as JSON: " +
-                                        std::string(status.message()));
-  }
+  append_json(m, text);
   auto j = nlohmann::ordered_json::parse(text);
   if (shorthand) rewrite_payloads(m, j);
   return j;

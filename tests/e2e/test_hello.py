@@ -86,7 +86,7 @@ def test_show_text_json_and_jsonl(twctl, hello):
     assert t.returncode == 0, t.stderr
     lines = t.stdout.splitlines()
     assert lines[0] == "Progress:"
-    assert lines[1].split() == ["ID", "Time", "Type"]
+    assert lines[1].split() == ["ID", "Time", "Type", "Details"]
     assert lines[2].split()[0] == "1" and lines[2].split()[2] == "WorkflowExecutionStarted"
     types = [l.split()[2] for l in lines[2:] if l.strip() and l.split()[0].isdigit()]
     assert "ActivityTaskCompleted" in types

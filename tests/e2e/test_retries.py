@@ -32,14 +32,8 @@ def own_server(tmp_path):
         _rig.stop(box["server"])
 
 
-def follow_supported(twctl) -> bool:
-    return "--follow" in twctl("workflow", "show", "--help", address=None).stdout
-
-
 @pytest.mark.parametrize("command", ["result", "show-follow"])
 def test_restart_under_a_waiting_command_is_ridden_out(twctl, own_server, unique_id, wait_until, tmp_path, command):
-    if command == "show-follow" and not follow_supported(twctl):
-        pytest.skip("workflow show --follow does not exist yet; this case runs once it does")
     address, box, restart_server = own_server
     # No worker yet: the workflow stays open until one comes, after the restart.
     s = twctl("workflow", "start", "--type", "LongRunning", "-t", "edge-tasks", "-w", unique_id, "-i", "1",

@@ -1,5 +1,6 @@
 // Whole argv vectors through the same entry point as main, against a fake gateway.
 #include "fake_gateway.hpp"
+#include "history_events.hpp"
 #include "payload/payload.hpp"
 
 #include <doctest/doctest.h>
@@ -10,42 +11,6 @@
 using namespace twctl;
 using namespace twctl::testing;
 namespace enums = temporal::api::enums::v1;
-namespace history = temporal::api::history::v1;
-
-namespace {
-
-wsv::GetWorkflowExecutionHistoryResponse page(std::vector<history::HistoryEvent> events, std::string token = "") {
-  wsv::GetWorkflowExecutionHistoryResponse r;
-  for (auto& e : events) *r.mutable_history()->add_events() = e;
-  r.set_next_page_token(token);
-  return r;
-}
-
-history::HistoryEvent event(int64_t id, enums::EventType type) {
-  history::HistoryEvent e;
-  e.set_event_id(id);
-  e.set_event_type(type);
-  e.mutable_event_time()->set_seconds(1'700'000'000 + id);
-  return e;
-}
-
-history::HistoryEvent completed(int64_t id, const std::string& json) {
-  auto e = event(id, enums::EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
-  *e.mutable_workflow_execution_completed_event_attributes()->mutable_result()->add_payloads() =
-      payload::from_json_text("result", json);
-  return e;
-}
-
-history::HistoryEvent failed(int64_t id) {
-  auto e = event(id, enums::EVENT_TYPE_WORKFLOW_EXECUTION_FAILED);
-  auto* f = e.mutable_workflow_execution_failed_event_attributes()->mutable_failure();
-  f->set_message("order processing failed");
-  f->mutable_application_failure_info()->set_type("OrderError");
-  f->mutable_cause()->set_message("database unreachable");
-  return e;
-}
-
-}  // namespace
 
 TEST_CASE("workflow start: sends one request with inputs, timeouts, policies and memo, and prints the IDs") {
   FakeCluster c;
@@ -354,7 +319,7 @@ TEST_CASE("workflow show: streams every page as {\"events\": [...]} in json and 
   auto t = run_cli(ct, {"workflow", "show", "-w", "w"});
   CHECK(t.out ==
         "Progress:\n"
-        "  ID  Time                  Type\n"
+        "  ID  Time                  Type                        Details\n"
         "   1  2023-11-14T22:13:21Z  WorkflowExecutionStarted\n"
         "   2  2023-11-14T22:13:22Z  WorkflowExecutionCompleted\n"
         "\n"

@@ -10,6 +10,7 @@
 #include <google/protobuf/message.h>
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -115,8 +116,10 @@ struct Run {
   std::string err;
 };
 
+// `setup` may change the context before the run (a terminal's width, say).
 inline Run run_cli(FakeCluster& cluster, std::vector<std::string> args,
-                   std::vector<std::pair<std::string, std::string>> env = {}, std::string stdin_text = {}) {
+                   std::vector<std::pair<std::string, std::string>> env = {}, std::string stdin_text = {},
+                   const std::function<void(Context&)>& setup = {}) {
   std::istringstream in(stdin_text);
   std::ostringstream out, err;
   CancelToken cancel;
@@ -133,6 +136,7 @@ inline Run run_cli(FakeCluster& cluster, std::vector<std::string> args,
     ++cluster.gateways_made;
     return std::make_unique<FakeGateway>(cluster);
   };
+  if (setup) setup(ctx);
   Run r;
   r.code = cli::run(args, ctx);
   r.out = out.str();

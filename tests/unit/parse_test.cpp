@@ -2,6 +2,7 @@
 #include "cli/app.hpp"
 #include "ops/workflow/list.hpp"
 #include "ops/workflow/query.hpp"
+#include "ops/workflow/show.hpp"
 #include "ops/workflow/start.hpp"
 
 #include <CLI/CLI.hpp>
@@ -35,6 +36,20 @@ TEST_CASE("parse: --name is an alias of --type for start, and --type of --name f
   CHECK(options_of<ops::workflow::StartOptions>(*start).type == "X");
   auto query = cli::parse({"workflow", "query", "-w", "w", "--type", "count"});
   CHECK(options_of<ops::workflow::QueryOptions>(*query).name == "count");
+}
+
+TEST_CASE("parse: workflow show binds -f/--follow, --reverse and --detailed; --reverse excludes --follow") {
+  auto follow = cli::parse({"workflow", "show", "-w", "w1", "-f", "--detailed"});
+  const auto& f = options_of<ops::workflow::ShowOptions>(*follow);
+  CHECK(f.ref.workflow_id == "w1");
+  CHECK(f.follow);
+  CHECK(f.detailed);
+  CHECK_FALSE(f.reverse);
+  auto reverse = cli::parse({"workflow", "show", "-w", "w1", "--reverse"});
+  CHECK(options_of<ops::workflow::ShowOptions>(*reverse).reverse);
+  CHECK_FALSE(options_of<ops::workflow::ShowOptions>(*reverse).follow);
+  CHECK_THROWS_AS(cli::parse({"workflow", "show", "-w", "w1", "--reverse", "--follow"}), CLI::ParseError);
+  CHECK_THROWS_AS(cli::parse({"workflow", "show", "-w", "w1", "-f", "--reverse"}), CLI::ParseError);
 }
 
 TEST_CASE("parse: global flags are accepted before and after the subcommand") {

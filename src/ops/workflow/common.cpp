@@ -20,8 +20,9 @@ temporal::api::common::v1::WorkflowExecution to_proto(const WorkflowRef& ref) {
   return ex;
 }
 
-void pause_before_repoll(Context& ctx) {
-  if (!ctx.pause(std::chrono::milliseconds(200))) throw Error(ErrorKind::Interrupted, "interrupted");
+void pause_before_repoll(Context& ctx, TimePoint asked) {
+  if (ctx.now() - asked >= std::chrono::seconds(1)) return;
+  if (!ctx.pause(std::chrono::milliseconds(250))) throw Error(ErrorKind::Interrupted, "interrupted");
 }
 
 std::string pascal_name(std::string_view name, std::string_view prefix) {

@@ -26,10 +26,11 @@ struct WorkflowRef {
 temporal::api::common::v1::WorkflowExecution to_proto(const WorkflowRef& ref);
 
 // "EVENT_TYPE_WORKFLOW_EXECUTION_STARTED" with prefix "EVENT_TYPE_" → "WorkflowExecutionStarted".
-// Before asking a long poll again after it came back with nothing: a short interruptible pause. The server
-// answers at once when the caller's deadline is too near for a long poll (--command-timeout), and re-asking at
-// once would spin into its rate limit; after a real expiry (~20 s) the pause costs nothing. Throws on Ctrl-C.
-void pause_before_repoll(Context& ctx);
+// Before asking a long poll again after it came back with nothing (`asked`: when it was sent). The server
+// shortens a long poll to the caller's deadline, to nothing when --command-timeout is near, so an empty answer
+// can come back at once, and re-asking at once would spin into its rate limit: an answer that came back within
+// a second is followed by a 250 ms interruptible pause. Throws on Ctrl-C.
+void pause_before_repoll(Context& ctx, TimePoint asked);
 
 std::string pascal_name(std::string_view enum_name, std::string_view prefix);
 std::string event_type_name(const temporal::api::history::v1::HistoryEvent& e);

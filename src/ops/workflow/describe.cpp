@@ -97,6 +97,35 @@ std::string pending_children(const Context& ctx, const wsv::DescribeWorkflowExec
   return out;
 }
 
+// The server's defaults (limit.historyCount.warn/error, limit.historySize.warn/error): past the warning
+// thresholds it logs; at the limits it terminates the run.
+constexpr int64_t kWarnEvents = 10'240;
+constexpr int64_t kLimitEvents = 51'200;
+constexpr int64_t kWarnBytes = int64_t{10} << 20;
+constexpr int64_t kLimitBytes = int64_t{50} << 20;
+
+// One line when the history is near or at the server's default limits; empty otherwise.
+std::string history_limit_warning(const temporal::api::workflow::v1::WorkflowExecutionInfo& info) {
+  std::vector<std::string> parts;
+  auto where = [](int64_t n, int64_t warn, int64_t limit, auto unit) {
+    return n >= limit ? fmt::format("at the server's default limit of {}", unit(limit))
+                      : fmt::format("past the server's default warning threshold of {} (the limit is {})", unit(warn),
+                                    unit(limit));
+  };
+  auto events = [](int64_t n) { return fmt::format("{} events", n); };
+  auto mib = [](int64_t n) { return fmt::format("{} MiB", n >> 20); };
+  if (int64_t n = info.history_length(); n >= kWarnEvents) {
+    parts.push_back(fmt::format("history has {} events, {}", n, where(n, kWarnEvents, kLimitEvents, events)));
+  }
+  if (int64_t n = info.history_size_bytes(); n >= kWarnBytes) {
+    parts.push_back(fmt::format("history size is {:.1f} MiB ({} bytes), {}", static_cast<double>(n) / (1 << 20), n,
+                                where(n, kWarnBytes, kLimitBytes, mib)));
+  }
+  std::string line;
+  for (const auto& p : parts) line += (line.empty() ? "" : "; ") + p;
+  return line;
+}
+
 }  // namespace
 
 int describe(const DescribeOptions& opts, Context& ctx) {
@@ -105,6 +134,7 @@ int describe(const DescribeOptions& opts, Context& ctx) {
   *req.mutable_execution() = to_proto(opts.ref);
   auto resp = ctx.gateway().describe_workflow(req);
   const auto& info = resp.workflow_execution_info();
+  if (auto warning = history_limit_warning(info); !warning.empty()) ctx.warn(warning);
   std::optional<HistoryEvent> close;
   if (info.status() != enums::WORKFLOW_EXECUTION_STATUS_RUNNING) close = close_event(ctx, info.execution());
 

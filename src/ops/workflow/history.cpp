@@ -38,13 +38,14 @@ HistoryEvent wait_for_close(Context& ctx, WorkflowExecution& ex, bool follow) {
     std::optional<HistoryEvent> close;
     while (!close) {
       if (ctx.cancel.cancelled()) throw Error(ErrorKind::Interrupted, "interrupted");
+      auto asked = ctx.now();
       auto resp = ctx.gateway().get_history(req);
       if (resp.history().events_size() > 0) {
         close = resp.history().events(resp.history().events_size() - 1);
       } else {
         // The long poll expired with nothing new: poll again from where it left off.
         req.set_next_page_token(resp.next_page_token());
-        pause_before_repoll(ctx);
+        pause_before_repoll(ctx, asked);
       }
     }
     if (follow && close->event_type() == enums::EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW) {
@@ -56,31 +57,17 @@ HistoryEvent wait_for_close(Context& ctx, WorkflowExecution& ex, bool follow) {
 }
 
 HistoryEvent follow_history(Context& ctx, WorkflowExecution& ex, const std::function<void(const HistoryEvent&)>& fn) {
-  for (;;) {
-    auto req = history_request(ctx, ex);
-    req.set_wait_new_event(true);
-    req.set_skip_archival(true);
-    std::optional<HistoryEvent> close;
-    while (!close) {
-      if (ctx.cancel.cancelled()) throw Error(ErrorKind::Interrupted, "interrupted");
-      auto resp = ctx.gateway().get_history(req);
-      for (const auto& e : resp.history().events()) {
+  std::optional<HistoryEvent> close;
+  follow_events(
+      ctx, ex,
+      [&](const HistoryEvent& e) {
         fn(e);
         if (is_close_event(e)) close = e;
-      }
-      // The token says where to go on: the next page, or (at the end) the long poll for what comes next.
-      req.set_next_page_token(resp.next_page_token());
-      if (!close && resp.next_page_token().empty()) {
-        throw Error(ErrorKind::General, "the history of run " + ex.run_id() + " ended without a close event");
-      }
-      if (resp.history().events_size() == 0) pause_before_repoll(ctx);
-    }
-    if (close->event_type() == enums::EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW) {
-      ex.set_run_id(close->workflow_execution_continued_as_new_event_attributes().new_execution_run_id());
-      continue;
-    }
-    return *close;
-  }
+        return true;
+      },
+      {});
+  if (!close) throw Error(ErrorKind::General, "the history of run " + ex.run_id() + " ended without a close event");
+  return *close;
 }
 
 void for_each_event(Context& ctx, const WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn) {
@@ -92,6 +79,51 @@ void for_each_event(Context& ctx, const WorkflowExecution& ex, const std::functi
     }
     if (resp.next_page_token().empty()) return;
     req.set_next_page_token(resp.next_page_token());
+  }
+}
+
+void for_each_event_reverse(Context& ctx, const WorkflowExecution& ex,
+                            const std::function<bool(const HistoryEvent&)>& fn) {
+  wsv::GetWorkflowExecutionHistoryReverseRequest req;
+  req.set_namespace_(ctx.globals.connection.namespace_);
+  *req.mutable_execution() = ex;
+  for (;;) {
+    auto resp = ctx.gateway().get_history_reverse(req);
+    for (const auto& e : resp.history().events()) {
+      if (!fn(e)) return;
+    }
+    if (resp.next_page_token().empty()) return;
+    req.set_next_page_token(resp.next_page_token());
+  }
+}
+
+void follow_events(Context& ctx, WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn,
+                   const FollowHooks& hooks) {
+  for (;;) {
+    auto req = history_request(ctx, ex);
+    req.set_wait_new_event(true);
+    req.set_skip_archival(true);
+    std::optional<HistoryEvent> last;
+    // While the run is open every answer carries a page token: the next call waits for what comes after it
+    // (or answers empty when the server's poll interval ends). A closed run's last page has none.
+    for (;;) {
+      if (ctx.cancel.cancelled()) throw Error(ErrorKind::Interrupted, "interrupted");
+      auto asked = ctx.now();
+      auto resp = ctx.gateway().get_history(req);
+      for (const auto& e : resp.history().events()) {
+        if (!fn(e)) return;
+      }
+      if (resp.history().events_size() > 0) {
+        last = resp.history().events(resp.history().events_size() - 1);
+        if (hooks.page_done) hooks.page_done();
+      }
+      if (resp.next_page_token().empty()) break;
+      if (resp.history().events_size() == 0) pause_before_repoll(ctx, asked);
+      req.set_next_page_token(resp.next_page_token());
+    }
+    if (!last || last->event_type() != enums::EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW) return;
+    ex.set_run_id(last->workflow_execution_continued_as_new_event_attributes().new_execution_run_id());
+    if (hooks.moved) hooks.moved(ex);
   }
 }
 

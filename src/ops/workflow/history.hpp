@@ -29,4 +29,22 @@ HistoryEvent follow_history(Context& ctx, WorkflowExecution& ex, const std::func
 // Calls `fn` for each event, page by page (only one page is held at a time). `fn` returns false to stop.
 void for_each_event(Context& ctx, const WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn);
 
+// The same, newest event first (GetWorkflowExecutionHistoryReverse).
+void for_each_event_reverse(Context& ctx, const WorkflowExecution& ex,
+                            const std::function<bool(const HistoryEvent&)>& fn);
+
+// What following a history reports besides its events.
+struct FollowHooks {
+  // After each answer that carried events: the moment to flush them to the reader.
+  std::function<void()> page_done;
+  // The run continued as new and `ex.run_id` is now the new run's.
+  std::function<void(const WorkflowExecution& ex)> moved;
+};
+
+// Calls `fn` for each event of the run as it is written, long-polling for new ones until the run closes; a run
+// that continued as new is followed into the new run, so `ex.run_id` ends as the last run's. `ex.run_id` must
+// name a run (a page token is bound to the run it was read from). `fn` returns false to stop.
+void follow_events(Context& ctx, WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn,
+                   const FollowHooks& hooks);
+
 }  // namespace twctl::ops::workflow

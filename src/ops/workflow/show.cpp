@@ -1,41 +1,67 @@
 #include "ops/workflow/show.hpp"
 
 #include "ops/workflow/history.hpp"
-#include "output/proto_json.hpp"
+#include "ops/workflow/history_text.hpp"
+
+#include <ostream>
 
 namespace twctl::ops::workflow {
 
+namespace wsv = temporal::api::workflowservice::v1;
+
 int show(const ShowOptions& opts, Context& ctx) {
+  if (opts.follow && opts.reverse) throw usage_error("--reverse cannot be used with --follow");
   auto& out = ctx.printer();
   auto ex = to_proto(opts.ref);
   output::ListWriter items(out, out.mode() == output::OutputMode::Json ? "events" : "");
-  output::Table table{{{"ID", true}, {"Time"}, {"Type", false, true}}, {}};
-  bool header = true;
-  std::optional<HistoryEvent> last_close;
-  auto flush_rows = [&] {
-    if (!out.text() || (table.rows.empty() && !header)) return;
-    out.write((header ? out.style().magenta("Progress:") + "\n" : std::string()) +
-              output::render_table(table, header, out.style()));
-    header = false;
-    table.rows.clear();
-  };
-  for_each_event(ctx, ex, [&](const HistoryEvent& e) {
+  HistoryText text(ctx, opts.detailed);
+  std::optional<HistoryEvent> close;
+  auto print = [&](const HistoryEvent& e) {
     if (out.text()) {
-      table.rows.push_back({std::to_string(e.event_id()),
-                            format_time(e.event_time(), TimeFormat::Iso, ctx.now()), event_type_name(e)});
-      if (table.rows.size() >= 256) flush_rows();
+      text.add(e);
     } else {
-      items.add(output::proto_to_json(e, false));
+      items.add(e);
     }
-    if (is_close_event(e)) last_close = e;
+    // Newest first, the close event comes first; oldest first (and following), the last one counts.
+    if (is_close_event(e) && (!opts.reverse || !close)) close = e;
     return out.ok();
-  });
-  flush_rows();
+  };
+
+  if (opts.reverse) {
+    for_each_event_reverse(ctx, ex, print);
+  } else if (opts.follow) {
+    if (ex.run_id().empty()) {
+      // Pin the latest run: page tokens are bound to a run, and the new run of a continue-as-new is found by ID.
+      wsv::DescribeWorkflowExecutionRequest req;
+      req.set_namespace_(ctx.globals.connection.namespace_);
+      *req.mutable_execution() = ex;
+      ex.set_run_id(ctx.gateway().describe_workflow(req).workflow_execution_info().execution().run_id());
+    }
+    FollowHooks hooks;
+    hooks.page_done = [&] {
+      text.flush();
+      items.flush();
+    };
+    hooks.moved = [&](const WorkflowExecution& next) {
+      if (out.text()) {
+        text.flush();
+        ctx.err << "Continued as new: following run " << next.run_id() << "\n" << std::flush;
+      }
+    };
+    follow_events(ctx, ex, print, hooks);
+  } else {
+    for_each_event(ctx, ex, print);
+  }
+  text.flush();
   items.finish();
-  if (out.text() && last_close) {
-    out.write("\n" + out.style().magenta("Results:") + "\n" +
-              output::render_card(outcome_card(outcome_of(*last_close), ctx.globals.shorthand_payloads, out.style()),
-                                  out.style()));
+  if (out.text() && close) {
+    // Appended one by one: GCC 12 warns wrongly on "\n" + temporary.
+    std::string results = "\n";
+    results += out.style().magenta("Results:");
+    results += "\n";
+    results += output::render_card(outcome_card(outcome_of(*close), ctx.globals.shorthand_payloads, out.style()),
+                                   out.style());
+    out.write(results);
   }
   return 0;
 }

@@ -7,10 +7,15 @@ namespace twctl::ops::workflow {
 
 struct ShowOptions {
   WorkflowRef ref;
+  bool follow = false;    // -f: wait for new events until the run closes, into the runs it continues as
+  bool reverse = false;   // newest first; not with follow
+  bool detailed = false;  // text: every event as a card of all its fields, instead of a table row
 };
 
-// Streams the event history page by page: a table, {"events": [...]} in json, one event per line in jsonl.
-// Payloads in JSON keep their protobuf form (as the official CLI does, so the output replays in the SDKs).
+// Streams the event history page by page: a table (ID, Time, Type, Details), {"events": [...]} in json, one
+// event per line in jsonl. Payloads in JSON keep their protobuf form (as the official CLI does, so the output
+// replays in the SDKs). With `follow`, each event is printed as it arrives (flushed), and a run that continues
+// as new is followed into the new one (said on stderr in text mode).
 int show(const ShowOptions& opts, Context& ctx);
 
 }  // namespace twctl::ops::workflow

@@ -30,9 +30,10 @@ update::Outcome poll_outcome(Context& ctx, const update::UpdateRef& ref) {
   req.mutable_wait_policy()->set_lifecycle_stage(enums::UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED);
   for (;;) {
     if (ctx.cancel.cancelled()) throw Error(ErrorKind::Interrupted, "interrupted");
+    auto asked = ctx.now();
     auto resp = ctx.gateway().poll_update(req);
     if (resp.has_outcome()) return resp.outcome();
-    pause_before_repoll(ctx);
+    pause_before_repoll(ctx, asked);
   }
 }
 
@@ -96,10 +97,11 @@ bool admitted(const wsv::UpdateWorkflowExecutionResponse& resp) {
 
 wsv::UpdateWorkflowExecutionResponse send_until_accepted(Context& ctx, const wsv::UpdateWorkflowExecutionRequest& req) {
   for (;;) {
+    auto asked = ctx.now();
     auto resp = ctx.gateway().update_workflow(req);
     // The server answers at its long-poll limit with an earlier stage: ask again (the update ID de-duplicates).
     if (admitted(resp)) return resp;
-    pause_before_repoll(ctx);
+    pause_before_repoll(ctx, asked);
   }
 }
 

@@ -1,0 +1,346 @@
+#include "output/json_text.hpp"
+
+#include <absl/strings/escaping.h>
+#include <fmt/format.h>
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/message.h>
+
+#include <cmath>
+#include <cstdint>
+#include <memory>
+
+namespace twctl::output {
+
+namespace gp = google::protobuf;
+using FD = gp::FieldDescriptor;
+
+namespace {
+
+// "2024-07-03T16:48:06.123Z": 0, 3, 6 or 9 fractional digits, as protobuf writes them.
+void append_nanos(std::string& out, int32_t nanos) {
+  if (nanos == 0) return;
+  if (nanos % 1'000'000 == 0) {
+    fmt::format_to(std::back_inserter(out), ".{:03}", nanos / 1'000'000);
+  } else if (nanos % 1'000 == 0) {
+    fmt::format_to(std::back_inserter(out), ".{:06}", nanos / 1'000);
+  } else {
+    fmt::format_to(std::back_inserter(out), ".{:09}", nanos);
+  }
+}
+
+void append_timestamp(std::string& out, int64_t seconds, int32_t nanos) {
+  // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm), without the C library's time zone machinery.
+  int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+  int64_t secs = seconds - days * 86400;
+  days += 719468;
+  int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  int64_t doe = days - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int64_t day = doy - (153 * mp + 2) / 5 + 1;
+  int64_t month = mp < 10 ? mp + 3 : mp - 9;
+  int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  fmt::format_to(std::back_inserter(out), "\"{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", year, month, day, secs / 3600,
+                 secs / 60 % 60, secs % 60);
+  append_nanos(out, nanos);
+  out += "Z\"";
+}
+
+void append_duration(std::string& out, int64_t seconds, int32_t nanos) {
+  out += '"';
+  if (seconds < 0 || nanos < 0) {
+    out += '-';
+    seconds = -seconds;
+    nanos = -nanos;
+  }
+  fmt::format_to(std::back_inserter(out), "{}", seconds);
+  append_nanos(out, nanos);
+  out += "s\"";
+}
+
+void append_string(std::string& out, std::string_view s) {
+  out += '"';
+  size_t plain = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+    }
+  }
+  out.append(s.data() + plain, s.size() - plain);
+  out += '"';
+}
+
+template <typename T>
+void append_float(std::string& out, T v) {
+  if (std::isnan(v)) {
+    out += "\"NaN\"";
+  } else if (std::isinf(v)) {
+    out += v > 0 ? "\"Infinity\"" : "\"-Infinity\"";
+  } else {
+    fmt::format_to(std::back_inserter(out), "{}", v);
+  }
+}
+
+// "workflow_id" → "workflowId", as FieldMask paths appear in JSON.
+std::string camel_path(std::string_view path) {
+  std::string out;
+  bool upper = false;
+  for (char c : path) {
+    if (c == '_') {
+      upper = true;
+      continue;
+    }
+    out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    upper = false;
+  }
+  return out;
+}
+
+class Writer {
+ public:
+  Writer(std::string& out, JsonLayout layout) : out_(out), layout_(layout) {}
+
+  void message(const gp::Message& m) {
+    const auto* d = m.GetDescriptor();
+    if (d->file()->package() == "google.protobuf" && well_known(m, d)) return;
+    object(m, nullptr);
+  }
+
+ private:
+  void newline() {
+    if (layout_.indent < 0) return;
+    out_ += '\n';
+    out_.append(static_cast<size_t>(layout_.base + depth_ * layout_.indent), ' ');
+  }
+  void key(std::string_view name) {
+    append_string(out_, name);
+    out_ += layout_.indent < 0 ? ":" : ": ";
+  }
+  // Before each member or element: a comma after the first, then the line break of the pretty layout.
+  void next(bool& first) {
+    if (!first) out_ += ',';
+    first = false;
+    newline();
+  }
+  void open(char c) {
+    out_ += c;
+    ++depth_;
+  }
+  void close(char c, bool empty) {
+    --depth_;
+    if (!empty) newline();
+    out_ += c;
+  }
+
+  // The fields of `m` as an object; `type_url` (for Any) comes first as "@type".
+  void object(const gp::Message& m, const std::string* type_url) {
+    const auto* r = m.GetReflection();
+    std::vector<const FD*> fields;
+    r->ListFields(m, &fields);
+    open('{');
+    bool first = true;
+    if (type_url) {
+      next(first);
+      key("@type");
+      append_string(out_, *type_url);
+    }
+    for (const auto* f : fields) {
+      next(first);
+      key(f->json_name());
+      if (f->is_map()) {
+        map(m, f);
+      } else if (f->is_repeated()) {
+        open('[');
+        bool first_element = true;
+        int n = r->FieldSize(m, f);
+        for (int i = 0; i < n; ++i) {
+          next(first_element);
+          value(m, f, i);
+        }
+        close(']', n == 0);
+      } else {
+        value(m, f, -1);
+      }
+    }
+    close('}', first);
+  }
+
+  void map(const gp::Message& m, const FD* f) {
+    const auto* r = m.GetReflection();
+    const auto* key_field = f->message_type()->map_key();
+    const auto* value_field = f->message_type()->map_value();
+    open('{');
+    bool first = true;
+    int n = r->FieldSize(m, f);
+    for (int i = 0; i < n; ++i) {
+      const auto& entry = r->GetRepeatedMessage(m, f, i);
+      const auto* er = entry.GetReflection();
+      next(first);
+      switch (key_field->cpp_type()) {
+        case FD::CPPTYPE_STRING: key(er->GetString(entry, key_field)); break;
+        case FD::CPPTYPE_INT32: key(std::to_string(er->GetInt32(entry, key_field))); break;
+        case FD::CPPTYPE_INT64: key(std::to_string(er->GetInt64(entry, key_field))); break;
+        case FD::CPPTYPE_UINT32: key(std::to_string(er->GetUInt32(entry, key_field))); break;
+        case FD::CPPTYPE_UINT64: key(std::to_string(er->GetUInt64(entry, key_field))); break;
+        case FD::CPPTYPE_BOOL: key(er->GetBool(entry, key_field) ? "true" : "false"); break;
+        default: key(""); break;
+      }
+      value(entry, value_field, -1);
+    }
+    close('}', n == 0);
+  }
+
+  // One value of field `f`: element `i` of a repeated field, or the single value when i < 0.
+  void value(const gp::Message& m, const FD* f, int i) {
+    const auto* r = m.GetReflection();
+    bool rep = i >= 0;
+    switch (f->cpp_type()) {
+      case FD::CPPTYPE_MESSAGE:
+        message(rep ? r->GetRepeatedMessage(m, f, i) : r->GetMessage(m, f));
+        break;
+      case FD::CPPTYPE_INT32:
+        fmt::format_to(std::back_inserter(out_), "{}", rep ? r->GetRepeatedInt32(m, f, i) : r->GetInt32(m, f));
+        break;
+      case FD::CPPTYPE_UINT32:
+        fmt::format_to(std::back_inserter(out_), "{}", rep ? r->GetRepeatedUInt32(m, f, i) : r->GetUInt32(m, f));
+        break;
+      case FD::CPPTYPE_INT64:
+        fmt::format_to(std::back_inserter(out_), "\"{}\"", rep ? r->GetRepeatedInt64(m, f, i) : r->GetInt64(m, f));
+        break;
+      case FD::CPPTYPE_UINT64:
+        fmt::format_to(std::back_inserter(out_), "\"{}\"", rep ? r->GetRepeatedUInt64(m, f, i) : r->GetUInt64(m, f));
+        break;
+      case FD::CPPTYPE_DOUBLE:
+        append_float(out_, rep ? r->GetRepeatedDouble(m, f, i) : r->GetDouble(m, f));
+        break;
+      case FD::CPPTYPE_FLOAT:
+        append_float(out_, rep ? r->GetRepeatedFloat(m, f, i) : r->GetFloat(m, f));
+        break;
+      case FD::CPPTYPE_BOOL:
+        out_ += (rep ? r->GetRepeatedBool(m, f, i) : r->GetBool(m, f)) ? "true" : "false";
+        break;
+      case FD::CPPTYPE_ENUM: {
+        int number = rep ? r->GetRepeatedEnumValue(m, f, i) : r->GetEnumValue(m, f);
+        if (f->enum_type()->full_name() == "google.protobuf.NullValue") {
+          out_ += "null";
+        } else if (const auto* v = f->enum_type()->FindValueByNumber(number)) {
+          append_string(out_, v->name());
+        } else {
+          fmt::format_to(std::back_inserter(out_), "{}", number);
+        }
+        break;
+      }
+      case FD::CPPTYPE_STRING: {
+        std::string scratch;
+        const auto& s = rep ? r->GetRepeatedStringReference(m, f, i, &scratch) : r->GetStringReference(m, f, &scratch);
+        if (f->type() == FD::TYPE_BYTES) {
+          absl::Base64Escape(s, &scratch_);
+          out_ += '"';
+          out_ += scratch_;
+          out_ += '"';
+        } else {
+          append_string(out_, s);
+        }
+        break;
+      }
+    }
+  }
+
+  // The well-known types with a JSON form of their own; false for the others (written as plain messages).
+  bool well_known(const gp::Message& m, const gp::Descriptor* d) {
+    const auto& name = d->name();
+    const auto* r = m.GetReflection();
+    auto field = [&](int number) { return d->FindFieldByNumber(number); };
+    if (name == "Timestamp") {
+      append_timestamp(out_, r->GetInt64(m, field(1)), r->GetInt32(m, field(2)));
+    } else if (name == "Duration") {
+      append_duration(out_, r->GetInt64(m, field(1)), r->GetInt32(m, field(2)));
+    } else if (name == "FieldMask") {
+      std::string paths;
+      const auto* f = field(1);
+      for (int i = 0; i < r->FieldSize(m, f); ++i) {
+        if (i) paths += ',';
+        paths += camel_path(r->GetRepeatedString(m, f, i));
+      }
+      append_string(out_, paths);
+    } else if (name == "DoubleValue" || name == "FloatValue" || name == "Int64Value" || name == "UInt64Value" ||
+               name == "Int32Value" || name == "UInt32Value" || name == "BoolValue" || name == "StringValue" ||
+               name == "BytesValue") {
+      value(m, field(1), -1);
+    } else if (name == "Any") {
+      any(m, r->GetString(m, field(1)), r->GetString(m, field(2)));
+    } else if (name == "Struct") {
+      map(m, field(1));
+    } else if (name == "ListValue") {
+      const auto* f = field(1);
+      open('[');
+      bool first = true;
+      int n = r->FieldSize(m, f);
+      for (int i = 0; i < n; ++i) {
+        next(first);
+        message(r->GetRepeatedMessage(m, f, i));
+      }
+      close(']', n == 0);
+    } else if (name == "Value") {
+      const auto* kind = r->GetOneofFieldDescriptor(m, d->FindOneofByName("kind"));
+      if (kind == nullptr) {
+        out_ += "null";
+      } else {
+        value(m, kind, -1);
+      }
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  void any(const gp::Message& m, const std::string& type_url, const std::string& bytes) {
+    auto slash = type_url.rfind('/');
+    const auto* d = gp::DescriptorPool::generated_pool()->FindMessageTypeByName(
+        slash == std::string::npos ? type_url : type_url.substr(slash + 1));
+    if (d == nullptr) {
+      // A type this build does not know: keep what there is rather than fail the whole output.
+      object(m, nullptr);
+      return;
+    }
+    std::unique_ptr<gp::Message> inner(gp::MessageFactory::generated_factory()->GetPrototype(d)->New());
+    inner->ParseFromString(bytes);
+    if (d->file()->package() == "google.protobuf" && d->name() != "Empty" && d->name() != "Any") {
+      // A well-known type inside Any sits in a "value" member.
+      open('{');
+      bool first = true;
+      next(first);
+      key("@type");
+      append_string(out_, type_url);
+      next(first);
+      key("value");
+      message(*inner);
+      close('}', false);
+    } else {
+      object(*inner, &type_url);
+    }
+  }
+
+  std::string& out_;
+  JsonLayout layout_;
+  int depth_ = 0;
+  std::string scratch_;
+};
+
+}  // namespace
+
+void append_json(const gp::Message& m, std::string& out, JsonLayout layout) { Writer(out, layout).message(m); }
+
+}  // namespace twctl::output
