@@ -57,6 +57,18 @@ void add_connection_flags(CLI::App& app, twctl::config::ConnectionFlags& f) {
   app.add_option("--client-connect-timeout", f.client_connect_timeout,
                  "Bound on connecting (TCP and TLS), e.g. 5s (default: 10s)")
       ->group(group);
+
+  // For completion and the man pages: the files, the profiles, and every global flag's variables (the table in
+  // config/settings.cpp, which resolves them).
+  for (const char* name : {"--tls-cert-path", "--tls-key-path", "--tls-ca-path", "--config-file"}) {
+    values_from(app, app.get_option(name), Values::File);
+  }
+  values_from(app, app.get_option("--profile"), Values::Profile);
+  if (auto* r = registry_of(app)) {
+    for (const auto* opt : app.get_options()) {
+      if (!opt->get_lnames().empty()) r->flag(opt).env = twctl::config::env_for_flag("--" + opt->get_lnames().front());
+    }
+  }
 }
 
 }  // namespace twctl::cli

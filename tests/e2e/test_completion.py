@@ -1,0 +1,187 @@
+"""Shell completion in real shells: bash (bash-completion), zsh (its completion system, driven through tmux)
+and fish (``complete -C``), each with the script `twctl completion <shell>` prints. Commands, flags, enum
+values, and live workflow IDs and query names from the dev server."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from helpers import wait_until
+
+SHELLS = ("bash", "zsh", "fish")
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory, rig):
+    """A folder with `twctl` on PATH, the three scripts, and an environment pointing at the dev server."""
+    base = tmp_path_factory.mktemp("completion")
+    bindir = base / "bin"
+    bindir.mkdir()
+    (bindir / "twctl").symlink_to(os.environ["TWCTL_BIN"])
+    for shell in SHELLS:
+        script = subprocess.run([os.environ["TWCTL_BIN"], "completion", shell], capture_output=True, text=True,
+                                check=True).stdout
+        (base / f"twctl.{shell}").write_text(script)
+    (base / "zfunc").mkdir()
+    shutil.copy(base / "twctl.zsh", base / "zfunc" / "_twctl")
+    (base / "xdg").mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEMPORAL_")}
+    env.update(PATH=f"{bindir}:{env['PATH']}", TEMPORAL_ADDRESS=rig.address, XDG_CONFIG_HOME=str(base / "xdg"),
+               HOME=str(base), TERM="xterm")
+    return base, env
+
+
+@pytest.fixture(scope="module")
+def live_workflow(rig, home):
+    """A running Interactive workflow (query `items`, update `add_item`), visible to the visibility API."""
+    _, env = home
+    wid = f"complete-{uuid.uuid4().hex[:8]}"
+    twctl = ["twctl", "--address", rig.address]
+    subprocess.run([*twctl, "workflow", "start", "--type", "Interactive", "-t", "interactive-tasks", "-w", wid],
+                   env=env, check=True, capture_output=True)
+    wait_until(lambda: wid in subprocess.run(["twctl", "__complete", "workflow", "describe", "-w", wid[:12]],
+                                             env=env, capture_output=True, text=True).stdout,
+               timeout=30, message="the new workflow is listed by the visibility API")
+    wait_until(lambda: "items" in subprocess.run(["twctl", "__complete", "workflow", "query", "-w", wid, "--name", ""],
+                                                 env=env, capture_output=True, text=True).stdout,
+               timeout=30, message="the worker answers the metadata query")
+    yield wid
+    subprocess.run([*twctl, "workflow", "terminate", "-w", wid], env=env, capture_output=True)
+
+
+# --- bash: the function `complete -p twctl` names, called as readline would call it ---------------------------
+
+def bash_complete(home, line: str) -> list[str]:
+    base, env = home
+    program = f"""
+source /usr/share/bash-completion/bash_completion
+source {shlex.quote(str(base / 'twctl.bash'))}
+spec=$(complete -p twctl) || exit 3
+fn=${{spec##*-F }}; fn=${{fn%% *}}
+COMP_LINE={shlex.quote(line)}; COMP_POINT=${{#COMP_LINE}}
+read -ra COMP_WORDS <<<"$COMP_LINE"
+[[ $COMP_LINE == *' ' ]] && COMP_WORDS+=('')
+COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1))
+"$fn" twctl "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}"
+printf '%s\\n' "${{COMPREPLY[@]}}"
+"""
+    r = subprocess.run(["bash", "--norc", "--noprofile", "-c", program], env=env, capture_output=True, text=True,
+                       timeout=30)
+    assert r.returncode == 0, r.stderr
+    return sorted(x for x in r.stdout.splitlines() if x)
+
+
+# --- fish: its own `complete -C` --------------------------------------------------------------------------------
+
+def fish_complete(home, line: str) -> list[str]:
+    base, env = home
+    program = f"source {shlex.quote(str(base / 'twctl.fish'))}; complete -C {shlex.quote(line)}"
+    r = subprocess.run(["fish", "--no-config", "-c", program], env=env, capture_output=True, text=True, timeout=30)
+    assert r.returncode == 0, r.stderr
+    return sorted(x.split("\t")[0] for x in r.stdout.splitlines() if x)
+
+
+# --- zsh: an interactive zsh with compinit in tmux; Tab pressed, the screen read back -------------------------
+
+class Zsh:
+    def __init__(self, home):
+        base, env = home
+        self.socket = f"twctl-test-{uuid.uuid4().hex[:8]}"
+        zdot = base / "zdot"
+        zdot.mkdir(exist_ok=True)
+        (zdot / ".zshrc").write_text(
+            f"PS1='%% '\nfpath=({shlex.quote(str(base / 'zfunc'))} $fpath)\n"
+            "autoload -U compinit && compinit -u -D\n"
+            "zstyle ':completion:*' list-prompt ''\nzstyle ':completion:*' menu no\nLISTMAX=0\n")
+        self.env = dict(env, ZDOTDIR=str(zdot))
+        self.tmux("new-session", "-d", "-x", "200", "-y", "50", "-s", "t", "zsh -i")
+        wait_until(lambda: self.screen().rstrip().endswith("%"), timeout=20, message="zsh prompt")
+
+    def tmux(self, *args) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args], env=self.env,
+                              capture_output=True, text=True, check=True, timeout=20).stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "t")
+
+    def complete(self, line: str, expect: list[str]) -> str:
+        """Types `line`, presses Tab, and waits until every expected text is on the screen (tmux trims the
+        spaces that end a line)."""
+        self.tmux("send-keys", "-t", "t", "C-u", "C-l")
+        wait_until(lambda: self.screen().strip() == "%", timeout=10, message="a cleared screen")
+        self.tmux("send-keys", "-t", "t", "-l", line)
+        self.tmux("send-keys", "-t", "t", "Tab")
+        return wait_until(lambda: (s := self.screen()) if all(e in s for e in expect) else None, timeout=15,
+                          message=f"zsh completes {line!r} to show {expect}")
+
+    def close(self):
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], env=self.env, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def zsh(home):
+    z = Zsh(home)
+    yield z
+    z.close()
+
+
+# --- the cases the issue names, in each shell -------------------------------------------------------------------
+
+@pytest.mark.parametrize("complete", [bash_complete, fish_complete], ids=["bash", "fish"])
+def test_commands_flags_and_enum_values(home, complete):
+    assert complete(home, "twctl wor") == ["workflow"]
+    assert complete(home, "twctl workflow st") == ["stack", "start"]
+    assert complete(home, "twctl workflow list --output ") == ["json", "jsonl", "none", "text"]
+    assert complete(home, "twctl workflow start --id-conflict-policy U") == ["UseExisting"]
+    flags = complete(home, "twctl workflow describe --run")
+    assert flags == ["--run-id"]
+
+
+@pytest.mark.parametrize("complete", [bash_complete, fish_complete], ids=["bash", "fish"])
+def test_live_workflow_ids_query_names_namespaces_and_task_queues(home, live_workflow, complete):
+    wid = live_workflow
+    assert complete(home, f"twctl workflow describe -w {wid[:12]}") == [wid]
+    assert complete(home, f"twctl workflow query -w {wid} --name ") == ["items"]
+    assert complete(home, f"twctl workflow update execute -w {wid} --name add") == ["add_item"]
+    assert "default" in complete(home, "twctl workflow list -n ")
+    assert "interactive-tasks" in complete(home, "twctl workflow start -t interactive")
+
+
+def test_bash_file_flags_complete_files(home, tmp_path):
+    base, _ = home
+    (base / "input-a.json").write_text("1")
+    assert bash_complete(home, f"twctl workflow start --input-file {base}/input-") == [f"{base}/input-a.json"]
+    assert fish_complete(home, f"twctl workflow start --input-file {base}/input-") == [f"{base}/input-a.json"]
+
+
+def test_zsh_commands_flags_and_enum_values(zsh):
+    zsh.complete("twctl wor", ["% twctl workflow"])
+    screen = zsh.complete("twctl workflow st", ["start", "stack"])
+    assert "Start a workflow execution and print its IDs" in screen  # descriptions are shown
+    zsh.complete("twctl workflow list --output ", ["json", "jsonl", "none", "text"])
+    zsh.complete("twctl workflow describe --run", ["% twctl workflow describe --run-id"])
+
+
+def test_zsh_live_workflow_ids_and_query_names(zsh, live_workflow):
+    wid = live_workflow
+    zsh.complete(f"twctl workflow describe -w {wid[:12]}", [f"% twctl workflow describe -w {wid}"])
+    zsh.complete(f"twctl workflow query -w {wid} --name ", ["--name items"])
+
+
+def test_an_unreachable_cluster_gives_no_candidates_quickly_and_silently(home):
+    _, env = home
+    started = time.monotonic()
+    # A blackholed address (TEST-NET-1): no answer, so only the completion's own bound ends the wait.
+    r = subprocess.run(["twctl", "__complete", "--address", "192.0.2.1:7233", "workflow", "describe", "-w", ""],
+                       env=env, capture_output=True, text=True, timeout=30)
+    elapsed = time.monotonic() - started
+    assert (r.returncode, r.stdout, r.stderr) == (0, ":4\n", "")
+    assert elapsed < 5, f"completion waited {elapsed:.1f}s"
