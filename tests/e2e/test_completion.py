@@ -118,9 +118,17 @@ class Zsh:
         self.tmux("send-keys", "-t", "t", "C-u", "C-l")
         wait_until(lambda: self.screen().strip() == "%", timeout=10, message="a cleared screen")
         self.tmux("send-keys", "-t", "t", "-l", line)
+        return self.tab(expect, f"zsh completes {line!r} to show {expect}")
+
+    def tab(self, expect: list[str], message: str = "") -> str:
+        """Presses Tab and waits until every expected text is on the screen."""
         self.tmux("send-keys", "-t", "t", "Tab")
-        return wait_until(lambda: (s := self.screen()) if all(e in s for e in expect) else None, timeout=15,
-                          message=f"zsh completes {line!r} to show {expect}")
+
+        def shown():
+            screen = self.screen()
+            return screen if all(e in screen for e in expect) else None
+
+        return wait_until(shown, timeout=15, message=message or f"a Tab shows {expect}")
 
     def close(self):
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], env=self.env, capture_output=True)
@@ -164,7 +172,9 @@ def test_bash_file_flags_complete_files(home, tmp_path):
 
 def test_zsh_commands_flags_and_enum_values(zsh):
     zsh.complete("twctl wor", ["% twctl workflow"])
-    screen = zsh.complete("twctl workflow st", ["start", "stack"])
+    # zsh first inserts what the candidates share, and lists them on the next Tab.
+    zsh.complete("twctl workflow st", ["% twctl workflow sta"])
+    screen = zsh.tab(["start", "stack"])
     assert "Start a workflow execution and print its IDs" in screen  # descriptions are shown
     zsh.complete("twctl workflow list --output ", ["json", "jsonl", "none", "text"])
     zsh.complete("twctl workflow describe --run", ["% twctl workflow describe --run-id"])
