@@ -23,9 +23,9 @@ namespace {
 
 void add_global_flags(CLI::App& app, RawGlobals& g) {
   const std::string group = "Global options";
-  app.add_option("--address", g.address, "Cluster address host:port [env TEMPORAL_ADDRESS] (default: localhost:7233)")
+  app.add_option("--address", g.address, "Cluster address host:port (default: localhost:7233)")
       ->group(group);
-  values_from(app, app.add_option("-n,--namespace", g.namespace_, "Namespace [env TEMPORAL_NAMESPACE] (default: default)"),
+  values_from(app, app.add_option("-n,--namespace", g.namespace_, "Namespace (default: default)"),
               Values::Namespace)
       ->group(group);
   one_of(app, app.add_option("-o,--output", g.output, "Output format: text, json, jsonl or none"),

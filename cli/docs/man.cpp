@@ -75,7 +75,14 @@ std::string option_entry(const CLI::App& app, const CLI::Option* opt) {
     if (meta.values == Values::File) type = "FILE";
     head += " \\fI" + esc(type) + "\\fR";
   }
-  std::string body = esc(opt->get_description());
+  std::string description = opt->get_description();
+  if (!meta.env.empty()) {  // --help's " [env NAME]"; the page says it below
+    auto suffix = " [env " + meta.env.front() + "]";
+    if (description.size() >= suffix.size() && description.ends_with(suffix)) {
+      description.resize(description.size() - suffix.size());
+    }
+  }
+  std::string body = esc(description);
   std::vector<std::string> notes;
   if (!meta.choices.empty()) notes.push_back("One of: " + esc(join(meta.choices, ", ")) + ".");
   if (!opt->get_default_str().empty()) notes.push_back("Default: " + esc(opt->get_default_str()) + ".");
