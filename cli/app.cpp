@@ -4,6 +4,7 @@
 #include "cli/complete/commands.hpp"
 #include "cli/config/config.hpp"
 #include "cli/config/connection_flags.hpp"
+#include "cli/flags.hpp"
 #include "cli/meta.hpp"
 #include "cli/workflow/workflow.hpp"
 #include "config/connection.hpp"
@@ -160,6 +161,13 @@ std::unique_ptr<CommandTree> build_tree() {
   app.require_subcommand(1);
   app.set_version_flag("--version", "twctl " TWCTL_VERSION);
   add_global_flags(app, tree->globals);
+  set_help(app,
+           "Commands, flags and environment variables follow the official temporal CLI. Data goes to stdout "
+           "(-o text, json, jsonl or none); diagnostics and errors go to stderr, and the exit code says what went "
+           "wrong (twctl help exit-codes).",
+           {"twctl workflow start \\\n    --type SayHello \\\n    --task-queue hello-tasks \\\n"
+            "    --workflow-id hello-1",
+            "twctl workflow list \\\n    --query \"ExecutionStatus='Running'\" \\\n    --output jsonl"});
   workflow::add_group(app, tree->selected);
   batch::add_group(app, tree->selected);
   config::add_group(app, tree->selected);

@@ -108,16 +108,21 @@ Walk walk(CLI::App& root, const std::vector<std::string>& words) {
   return w;
 }
 
+// The command's flags, then its parents' (each command has its own -h, offered once).
 std::vector<Candidate> flags(const Walk& w, const std::string& prefix) {
   std::vector<Candidate> out;
+  std::set<std::string> named;
   bool shorts = prefix.rfind("--", 0) != 0;
+  auto add = [&](const std::string& name, const std::string& help) {
+    if (named.insert(name).second) out.push_back({name, help});
+  };
   for (const CLI::App* a = w.command; a; a = a->get_parent()) {
     for (const auto* opt : a->get_options()) {
       if (opt->get_group().empty() || (w.seen.count(opt) && !repeatable(opt))) continue;
       auto help = one_line(opt->get_description());
-      for (const auto& l : opt->get_lnames()) out.push_back({"--" + l, help});
+      for (const auto& l : opt->get_lnames()) add("--" + l, help);
       if (shorts) {
-        for (const auto& s : opt->get_snames()) out.push_back({"-" + s, help});
+        for (const auto& s : opt->get_snames()) add("-" + s, help);
       }
     }
   }

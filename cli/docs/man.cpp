@@ -140,6 +140,7 @@ std::string page(const CLI::App& app, const std::string& date) {
   auto name = page_name(app);
   auto meta = command_meta(app);
   std::string summary = app.get_description();
+  if (summary.rfind(name + ": ", 0) == 0) summary.erase(0, name.size() + 2);  // the root's "twctl: ..."
   std::string out = fmt::format(".TH \"{}\" 1 \"{}\" \"twctl {}\" \"twctl manual\"\n", esc(upper(name)), date,
                                 TWCTL_VERSION);
   out += ".SH NAME\n" + esc(name) + " \\- " + esc(summary) + "\n";

@@ -50,6 +50,10 @@ TEST_CASE("__complete: flags of the command and the global ones; given ones are 
   CHECK(r.out.find("--run-id\t") != std::string::npos);
   CHECK(r.out.find("--output\t") != std::string::npos);  // global flags fall through
   CHECK(r.out.find("-o\t") != std::string::npos);
+  int helps = 0;  // every command has its own --help: offered once
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) helps += line.rfind("--help\t", 0) == 0;
+  CHECK(helps == 1);
 }
 
 TEST_CASE("__complete: enum values, also after --flag=") {
