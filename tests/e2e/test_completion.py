@@ -59,8 +59,9 @@ def live_workflow(rig, home):
 
 # --- bash: the function `complete -p twctl` names, called as readline would call it ---------------------------
 
-def bash_complete(home, line: str) -> list[str]:
+def bash_complete(home, line: str, extra_env: dict | None = None) -> list[str]:
     base, env = home
+    env = {**env, **(extra_env or {})}
     program = f"""
 source /usr/share/bash-completion/bash_completion
 source {shlex.quote(str(base / 'twctl.bash'))}
@@ -81,8 +82,9 @@ printf '%s\\n' "${{COMPREPLY[@]}}"
 
 # --- fish: its own `complete -C` --------------------------------------------------------------------------------
 
-def fish_complete(home, line: str) -> list[str]:
+def fish_complete(home, line: str, extra_env: dict | None = None) -> list[str]:
     base, env = home
+    env = {**env, **(extra_env or {})}
     program = f"source {shlex.quote(str(base / 'twctl.fish'))}; complete -C {shlex.quote(line)}"
     r = subprocess.run(["fish", "--no-config", "-c", program], env=env, capture_output=True, text=True, timeout=30)
     assert r.returncode == 0, r.stderr
@@ -157,13 +159,24 @@ def test_commands_flags_and_enum_values(home, complete):
 def test_live_workflow_ids_query_names_namespaces_and_task_queues(home, live_workflow, complete):
     wid = live_workflow
     assert complete(home, f"twctl workflow describe -w {wid[:12]}") == [wid]
+    assert wid in complete(home, "twctl workflow describe -w ")
     assert complete(home, f"twctl workflow query -w {wid} --name ") == ["items"]
     assert complete(home, f"twctl workflow update execute -w {wid} --name add") == ["add_item"]
     assert "default" in complete(home, "twctl workflow list -n ")
     assert "interactive-tasks" in complete(home, "twctl workflow start -t interactive")
 
 
-def test_bash_file_flags_complete_files(home, tmp_path):
+@pytest.mark.parametrize("complete", [bash_complete, fish_complete], ids=["bash", "fish"])
+def test_profiles_come_from_the_config_file(home, complete, tmp_path):
+    (tmp_path / "temporalio").mkdir()
+    (tmp_path / "temporalio" / "temporal.toml").write_text(
+        '[profile.prod]\naddress = "prod.example:7233"\n\n[profile.staging]\naddress = "staging.example:7233"\n')
+    assert complete(home, "twctl settings --profile ", {"XDG_CONFIG_HOME": str(tmp_path)}) == ["prod", "staging"]
+    assert complete(home, "twctl config set --prop tls.server_") == ["tls.server_ca_cert_data",
+                                                                     "tls.server_ca_cert_path", "tls.server_name"]
+
+
+def test_file_flags_complete_files(home, tmp_path):
     base, _ = home
     (base / "input-a.json").write_text("1")
     assert bash_complete(home, f"twctl workflow start --input-file {base}/input-") == [f"{base}/input-a.json"]
