@@ -9,13 +9,13 @@ CLI::Option* add_repeatable(CLI::App& cmd, const std::string& names, std::vector
 
 void add_workflow_ref(CLI::App& cmd, ops::workflow::WorkflowRef& ref) {
   values_from(cmd, cmd.add_option("-w,--workflow-id", ref.workflow_id, "Workflow ID"), Values::WorkflowId)->required();
-  cmd.add_option("-r,--run-id", ref.run_id, "Run ID (default: the latest run)");
+  values_from(cmd, cmd.add_option("-r,--run-id", ref.run_id, "Run ID (default: the latest run)"), Values::RunId);
 }
 
 void add_target(CLI::App& cmd, ops::workflow::Target& t) {
   values_from(cmd, cmd.add_option("-w,--workflow-id", t.ref.workflow_id, "Workflow ID (or -q for a batch)"),
               Values::WorkflowId);
-  cmd.add_option("-r,--run-id", t.ref.run_id, "Run ID (default: the latest run)");
+  values_from(cmd, cmd.add_option("-r,--run-id", t.ref.run_id, "Run ID (default: the latest run)"), Values::RunId);
   cmd.add_option("-q,--query", t.query, "Act on every workflow this visibility query matches, as a batch job");
   cmd.add_option("--reason", t.reason, "Why, recorded by the server");
   cmd.add_flag("-y,--yes", t.yes, "Start a batch without asking");

@@ -18,6 +18,8 @@ enum class Values {
   File,        // a path (the shell completes files)
   Directory,   // a folder
   WorkflowId,  // recent executions (visibility API)
+  RunId,       // runs of the workflow given with -w
+  WorkflowType,  // types of recent executions
   Namespace,   // ListNamespaces
   TaskQueue,   // task queues of recent executions
   QueryName,   // from the __temporal_workflow_metadata query of the workflow given with -w

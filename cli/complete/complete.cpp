@@ -181,6 +181,17 @@ Completion values(const Walk& w, const CLI::Option* opt, const std::string& pref
         connect_as_typed(w, ctx);
         c.candidates = oc::workflow_ids(prefix, ctx);
         break;
+      case Values::RunId: {
+        auto id = given(w, "--workflow-id");
+        if (id.empty()) return c;
+        connect_as_typed(w, ctx);
+        c.candidates = oc::run_ids(id, ctx);
+        break;
+      }
+      case Values::WorkflowType:
+        connect_as_typed(w, ctx);
+        c.candidates = oc::workflow_types(ctx);
+        break;
       case Values::Namespace:
         connect_as_typed(w, ctx);
         c.candidates = oc::namespaces(ctx);

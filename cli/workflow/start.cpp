@@ -7,7 +7,7 @@ namespace twctl::cli::workflow {
 
 void add_start_flags(CLI::App& cmd, ops::workflow::StartOptions& opts, bool with_input) {
   cmd.add_option("-w,--workflow-id", opts.workflow_id, "Workflow ID (default: a random UUID)");
-  cmd.add_option("--type,--name", opts.type, "Workflow type name")->required();
+  values_from(cmd, cmd.add_option("--type,--name", opts.type, "Workflow type name"), Values::WorkflowType)->required();
   values_from(cmd, cmd.add_option("-t,--task-queue", opts.task_queue, "Task queue the workers poll"), Values::TaskQueue)
       ->required();
   if (with_input) add_payload_input(cmd, opts.input);

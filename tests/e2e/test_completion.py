@@ -164,6 +164,8 @@ def test_live_workflow_ids_query_names_namespaces_and_task_queues(home, live_wor
     assert complete(home, f"twctl workflow update execute -w {wid} --name add") == ["add_item"]
     assert "default" in complete(home, "twctl workflow list -n ")
     assert "interactive-tasks" in complete(home, "twctl workflow start -t interactive")
+    assert complete(home, "twctl workflow start --type Interac") == ["Interactive"]
+    assert len(complete(home, f"twctl workflow describe -w {wid} -r ")) == 1
 
 
 @pytest.mark.parametrize("complete", [bash_complete, fish_complete], ids=["bash", "fish"])

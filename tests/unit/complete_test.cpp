@@ -83,12 +83,13 @@ TEST_CASE("__complete: -w offers recent workflow IDs with the typed prefix, each
   CHECK(reqs[0].query() == "WorkflowId STARTS_WITH \"ord\"");
 }
 
-TEST_CASE("__complete: task queues from recent executions, namespaces from the cluster") {
+TEST_CASE("__complete: task queues and workflow types from recent executions, namespaces from the cluster") {
   FakeCluster c;
   add_execution(c, "a", "T", "orders");
   add_execution(c, "b", "T", "emails");
-  add_execution(c, "c", "T", "orders");
+  add_execution(c, "c", "U", "orders");
   CHECK(complete(c, {"workflow", "start", "-t", ""}).out == "orders\nemails\n:4\n");
+  CHECK(complete(c, {"workflow", "start", "--type", ""}).out == "T\nU\n:4\n");
   auto& ns = c.answer<wsv::ListNamespacesResponse>("list_namespaces");
   ns.add_namespaces()->mutable_namespace_info()->set_name("default");
   ns.add_namespaces()->mutable_namespace_info()->set_name("shop");
@@ -122,6 +123,19 @@ TEST_CASE("__complete: --name offers the handlers of the workflow given with -w,
   // Without -w there is nothing to ask.
   CHECK(complete(c, {"workflow", "query", "--name", ""}).out == ":4\n");
   CHECK(c.requests<wsv::QueryWorkflowRequest>("query_workflow").size() == 3);
+}
+
+TEST_CASE("__complete: -r offers the runs of the workflow given with -w") {
+  FakeCluster c;
+  auto* e = c.answer<wsv::ListWorkflowExecutionsResponse>("list_workflows").add_executions();
+  e->mutable_execution()->set_workflow_id("order-1");
+  e->mutable_execution()->set_run_id("run-2");
+  e->set_status(temporal::api::enums::v1::WORKFLOW_EXECUTION_STATUS_COMPLETED);
+  CHECK(complete(c, {"workflow", "result", "-w", "order-1", "-r", ""}).out == "run-2\tCompleted\n:4\n");
+  auto reqs = c.requests<wsv::ListWorkflowExecutionsRequest>("list_workflows");
+  REQUIRE(reqs.size() == 1);
+  CHECK(reqs[0].query() == "WorkflowId = \"order-1\"");
+  CHECK(complete(c, {"workflow", "result", "-r", ""}).out == ":4\n");  // no -w: nothing to ask
 }
 
 TEST_CASE("__complete: a failing cluster gives no candidates and no message") {

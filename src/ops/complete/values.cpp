@@ -47,6 +47,25 @@ std::vector<Candidate> workflow_ids(const std::string& prefix, Context& ctx) {
   return out;
 }
 
+std::vector<Candidate> run_ids(const std::string& workflow_id, Context& ctx) {
+  auto resp = recent("WorkflowId = " + quoted(workflow_id), ctx);
+  std::vector<Candidate> out;
+  for (const auto& e : resp.executions()) {
+    out.push_back({e.execution().run_id(), workflow::status_text(e.status())});
+  }
+  return out;
+}
+
+std::vector<Candidate> workflow_types(Context& ctx) {
+  auto resp = recent("", ctx);
+  std::vector<Candidate> out;
+  std::set<std::string> seen;
+  for (const auto& e : resp.executions()) {
+    if (!e.type().name().empty() && seen.insert(e.type().name()).second) out.push_back({e.type().name(), ""});
+  }
+  return out;
+}
+
 std::vector<Candidate> namespaces(Context& ctx) {
   wsv::ListNamespacesRequest req;
   req.set_page_size(100);

@@ -17,6 +17,10 @@ struct Candidate {
 
 // Workflow IDs of recent executions starting with `prefix`, newest first, each once ("type, status").
 std::vector<Candidate> workflow_ids(const std::string& prefix, Context& ctx);
+// Runs of one workflow, newest first, with their status.
+std::vector<Candidate> run_ids(const std::string& workflow_id, Context& ctx);
+// Workflow types of recent executions.
+std::vector<Candidate> workflow_types(Context& ctx);
 // The cluster's namespaces.
 std::vector<Candidate> namespaces(Context& ctx);
 // Task queues of recent executions (no API lists task queues).
