@@ -91,21 +91,16 @@ def fish_complete(home, line: str, extra_env: dict | None = None) -> list[str]:
     return sorted(x.split("\t")[0] for x in r.stdout.splitlines() if x)
 
 
-# --- zsh: an interactive zsh with compinit in tmux; Tab pressed, the screen read back -------------------------
+# --- zsh, and bash once more: an interactive shell in tmux; Tab pressed, the screen read back -----------------
 
-class Zsh:
-    def __init__(self, home):
-        base, env = home
+class Terminal:
+    """An interactive shell with the prompt "% " in a tmux session of its own."""
+
+    def __init__(self, env: dict, command: str):
         self.socket = f"twctl-test-{uuid.uuid4().hex[:8]}"
-        zdot = base / "zdot"
-        zdot.mkdir(exist_ok=True)
-        (zdot / ".zshrc").write_text(
-            f"PS1='%% '\nfpath=({shlex.quote(str(base / 'zfunc'))} $fpath)\n"
-            "autoload -U compinit && compinit -u -D\n"
-            "zstyle ':completion:*' list-prompt ''\nzstyle ':completion:*' menu no\nLISTMAX=0\n")
-        self.env = dict(env, ZDOTDIR=str(zdot))
-        self.tmux("new-session", "-d", "-x", "200", "-y", "50", "-s", "t", "zsh -i")
-        wait_until(lambda: self.screen().rstrip().endswith("%"), timeout=20, message="zsh prompt")
+        self.env = env
+        self.tmux("new-session", "-d", "-x", "200", "-y", "50", "-s", "t", command)
+        wait_until(lambda: self.screen().rstrip().endswith("%"), timeout=20, message=f"a prompt from {command}")
 
     def tmux(self, *args) -> str:
         return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args], env=self.env,
@@ -115,16 +110,16 @@ class Zsh:
         return self.tmux("capture-pane", "-p", "-t", "t")
 
     def complete(self, line: str, expect: list[str]) -> str:
-        """Types `line`, presses Tab, and waits until every expected text is on the screen (tmux trims the
-        spaces that end a line)."""
+        """Types `line` on a cleared screen, presses Tab, and waits until every expected text is on the screen
+        (tmux trims the spaces that end a line)."""
         self.tmux("send-keys", "-t", "t", "C-u", "C-l")
         wait_until(lambda: self.screen().strip() == "%", timeout=10, message="a cleared screen")
         self.tmux("send-keys", "-t", "t", "-l", line)
-        return self.tab(expect, f"zsh completes {line!r} to show {expect}")
+        return self.tab(expect, f"completing {line!r} shows {expect}")
 
-    def tab(self, expect: list[str], message: str = "") -> str:
+    def tab(self, expect: list[str], message: str = "", presses: int = 1) -> str:
         """Presses Tab and waits until every expected text is on the screen."""
-        self.tmux("send-keys", "-t", "t", "Tab")
+        self.tmux("send-keys", "-t", "t", *["Tab"] * presses)
 
         def shown():
             screen = self.screen()
@@ -138,9 +133,27 @@ class Zsh:
 
 @pytest.fixture(scope="module")
 def zsh(home):
-    z = Zsh(home)
-    yield z
-    z.close()
+    base, env = home
+    zdot = base / "zdot"
+    zdot.mkdir(exist_ok=True)
+    (zdot / ".zshrc").write_text(
+        f"PS1='%% '\nfpath=({shlex.quote(str(base / 'zfunc'))} $fpath)\n"
+        "autoload -U compinit && compinit -u -D\n"
+        "zstyle ':completion:*' list-prompt ''\nzstyle ':completion:*' menu no\nLISTMAX=0\n")
+    t = Terminal(dict(env, ZDOTDIR=str(zdot)), "zsh -i")
+    yield t
+    t.close()
+
+
+@pytest.fixture(scope="module")
+def bash_terminal(home):
+    base, env = home
+    rc = base / "bashrc"
+    rc.write_text(f"PS1='% '\nsource /usr/share/bash-completion/bash_completion\n"
+                  f"source {shlex.quote(str(base / 'twctl.bash'))}\n")
+    t = Terminal(env, f"bash --noprofile --rcfile {shlex.quote(str(rc))} -i")
+    yield t
+    t.close()
 
 
 # --- the cases the issue names, in each shell -------------------------------------------------------------------
@@ -199,6 +212,15 @@ def test_zsh_live_workflow_ids_and_query_names(zsh, live_workflow):
     wid = live_workflow
     zsh.complete(f"twctl workflow describe -w {wid[:12]}", [f"% twctl workflow describe -w {wid}"])
     zsh.complete(f"twctl workflow query -w {wid} --name ", ["--name items"])
+
+
+def test_bash_in_a_terminal_with_readline(bash_terminal, live_workflow):
+    # Readline splits words at '=' (COMP_WORDBREAKS): --output=js must still complete to a value.
+    bash_terminal.complete("twctl wor", ["% twctl workflow"])
+    bash_terminal.complete("twctl workflow list --output=js", ["% twctl workflow list --output=json"])
+    bash_terminal.tab(["jsonl"], presses=2)  # readline lists json and jsonl on a double Tab
+    bash_terminal.complete(f"twctl workflow query -w {live_workflow} --name it",
+                           [f"% twctl workflow query -w {live_workflow} --name items"])
 
 
 def test_an_unreachable_cluster_gives_no_candidates_quickly_and_silently(home):
