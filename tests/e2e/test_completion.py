@@ -1,5 +1,6 @@
-"""Shell completion in real shells: bash (bash-completion), zsh (its completion system, driven through tmux)
-and fish (``complete -C``), each with the script `twctl completion <shell>` prints. Commands, flags, enum
+"""Shell completion in real shells: bash (bash-completion; the function ``complete -p twctl`` names, and
+readline itself under tmux), zsh (its completion system under tmux) and fish (``complete -C``), each with the
+script `twctl completion <shell>` prints. Commands, flags, enum
 values, and live workflow IDs and query names from the dev server."""
 
 from __future__ import annotations
