@@ -12,6 +12,12 @@ namespace wsv = temporal::api::workflowservice::v1;
 
 namespace {
 
+// A long poll that comes back empty sooner than this did not wait: the server answers at once when the call's
+// deadline (--command-timeout) leaves it no time to. Polling again at once would flood it until its rate limit
+// answers instead of the deadline.
+constexpr auto kShortPoll = std::chrono::seconds(1);
+constexpr auto kShortPollPause = std::chrono::milliseconds(200);
+
 wsv::GetWorkflowExecutionHistoryRequest history_request(const Context& ctx, const WorkflowExecution& ex) {
   wsv::GetWorkflowExecutionHistoryRequest req;
   req.set_namespace_(ctx.globals.connection.namespace_);
@@ -38,12 +44,16 @@ HistoryEvent wait_for_close(Context& ctx, WorkflowExecution& ex, bool follow) {
     std::optional<HistoryEvent> close;
     while (!close) {
       if (ctx.cancel.cancelled()) throw Error(ErrorKind::Interrupted, "interrupted");
+      auto asked = ctx.now();
       auto resp = ctx.gateway().get_history(req);
       if (resp.history().events_size() > 0) {
         close = resp.history().events(resp.history().events_size() - 1);
       } else {
         // The long poll expired with nothing new: poll again from where it left off.
         req.set_next_page_token(resp.next_page_token());
+        if (ctx.now() - asked < kShortPoll && !ctx.pause(kShortPollPause)) {
+          throw Error(ErrorKind::Interrupted, "interrupted");
+        }
       }
     }
     if (follow && close->event_type() == enums::EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW) {
