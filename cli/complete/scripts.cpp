@@ -28,12 +28,15 @@ _twctl() {
         value=${line%%$'\t'*}
         COMPREPLY+=("${value#"$strip"}")
     done <<<"$out"
+    # Paths: after --flag= only the part after '=' is one.
+    local path=$cur
+    [[ $cur == --*=* ]] && path=${cur#*=}
     if ((directive & 16)); then
         compopt -o filenames 2>/dev/null
-        COMPREPLY=($(compgen -d -- "$cur"))
+        COMPREPLY=($(compgen -d -- "$path"))
     elif ((${#COMPREPLY[@]} == 0 && (directive & 4) == 0)); then
         compopt -o filenames 2>/dev/null
-        COMPREPLY=($(compgen -f -- "$cur"))
+        COMPREPLY=($(compgen -f -- "$path"))
     fi
     ((directive & 2)) && compopt -o nospace 2>/dev/null
     return 0
@@ -62,9 +65,12 @@ _twctl() {
         fi
     done
     if (( directive & 16 )); then
+        [[ $PREFIX == --*=* ]] && compset -P '*='
         _files -/
     elif (( ${#described} == 0 )); then
-        (( directive & 4 )) || _files
+        (( directive & 4 )) && return 1
+        [[ $PREFIX == --*=* ]] && compset -P '*='
+        _files
     elif (( directive & 2 )); then
         _describe -t values 'twctl' described -S ''
     else
@@ -90,11 +96,14 @@ function __twctl_complete
     set -l directive (string replace -r '^:' '' -- $out[-1])
     string match -qr '^[0-9]+$' -- $directive; or set directive 0
     set -e out[-1]
+    # Paths: after --flag= only the part after '=' is one.
+    set -l flag (string match -r -- '^--[^=]*=' $current)
+    set -l path (string replace -r -- '^--[^=]*=' '' $current)
     if test (math "bitand($directive, 16)") -ne 0
-        __fish_complete_directories $current
+        __fish_complete_directories $path | string replace -r -- '^' "$flag"
     else if test (count $out) -eq 0
         if test (math "bitand($directive, 4)") -eq 0
-            __fish_complete_path $current
+            __fish_complete_path $path | string replace -r -- '^' "$flag"
         end
     else
         printf '%s\n' $out

@@ -197,6 +197,9 @@ def test_file_flags_complete_files(home, tmp_path):
     (base / "input-a.json").write_text("1")
     assert bash_complete(home, f"twctl workflow start --input-file {base}/input-") == [f"{base}/input-a.json"]
     assert fish_complete(home, f"twctl workflow start --input-file {base}/input-") == [f"{base}/input-a.json"]
+    assert fish_complete(home, f"twctl --config-file={base}/input-") == [f"--config-file={base}/input-a.json"]
+    # Under readline, bash replaces only what follows the '='.
+    assert bash_complete(home, f"twctl --config-file={base}/input-") == [f"{base}/input-a.json"]
 
 
 def test_zsh_commands_flags_and_enum_values(zsh):
@@ -207,6 +210,13 @@ def test_zsh_commands_flags_and_enum_values(zsh):
     assert "Start a workflow execution and print its IDs" in screen  # descriptions are shown
     zsh.complete("twctl workflow list --output ", ["json", "jsonl", "none", "text"])
     zsh.complete("twctl workflow describe --run", ["% twctl workflow describe --run-id"])
+
+
+def test_zsh_file_flags_complete_files(zsh, home):
+    base, _ = home
+    (base / "zinput-a.json").write_text("1")
+    zsh.complete(f"twctl workflow start --input-file {base}/zinput-", [f"--input-file {base}/zinput-a.json"])
+    zsh.complete(f"twctl --config-file={base}/zinput-", [f"--config-file={base}/zinput-a.json"])
 
 
 def test_zsh_live_workflow_ids_and_query_names(zsh, live_workflow):
