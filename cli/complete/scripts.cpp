@@ -33,10 +33,10 @@ _twctl() {
     [[ $cur == --*=* ]] && path=${cur#*=}
     if ((directive & 16)); then
         compopt -o filenames 2>/dev/null
-        COMPREPLY=($(compgen -d -- "$path"))
+        mapfile -t COMPREPLY < <(compgen -d -- "$path")
     elif ((${#COMPREPLY[@]} == 0 && (directive & 4) == 0)); then
         compopt -o filenames 2>/dev/null
-        COMPREPLY=($(compgen -f -- "$path"))
+        mapfile -t COMPREPLY < <(compgen -f -- "$path")
     fi
     ((directive & 2)) && compopt -o nospace 2>/dev/null
     return 0

@@ -198,6 +198,9 @@ def test_file_flags_complete_files(home, tmp_path):
     assert bash_complete(home, f"twctl workflow start --input-file {base}/input-") == [f"{base}/input-a.json"]
     assert fish_complete(home, f"twctl workflow start --input-file {base}/input-") == [f"{base}/input-a.json"]
     assert fish_complete(home, f"twctl --config-file={base}/input-") == [f"--config-file={base}/input-a.json"]
+    (base / "input b.json").write_text("2")  # a space in the name stays one candidate
+    assert bash_complete(home, f"twctl workflow start --input-file {base}/inp") == [f"{base}/input b.json",
+                                                                                   f"{base}/input-a.json"]
     # Under readline, bash replaces only what follows the '='.
     assert bash_complete(home, f"twctl --config-file={base}/input-") == [f"{base}/input-a.json"]
 
