@@ -135,6 +135,18 @@ std::string exit_status_section() {
   return out;
 }
 
+// A group without examples of its own shows the first one of each of its commands.
+std::vector<std::string> first_examples(const CLI::App& group) {
+  std::vector<std::string> out;
+  for (const auto* sub : visible_commands(group)) {
+    if (sub->get_parent() != &group) continue;
+    auto own = command_meta(*sub).examples;
+    auto below = own.empty() ? first_examples(*sub) : own;
+    if (!below.empty()) out.push_back(below.front());
+  }
+  return out;
+}
+
 std::string page(const CLI::App& app, const std::string& date) {
   auto path = path_of(app);
   auto name = page_name(app);
@@ -158,10 +170,11 @@ std::string page(const CLI::App& app, const std::string& date) {
     }
   }
   out += options_section(app);
-  if (!meta.examples.empty()) {
+  auto examples = meta.examples.empty() ? first_examples(app) : meta.examples;
+  if (!examples.empty()) {
     out += ".SH EXAMPLES\n";
-    for (size_t i = 0; i < meta.examples.size(); ++i) {
-      out += std::string(i ? ".PP\n" : "") + ".RS 4\n.nf\n" + esc(meta.examples[i]) + "\n.fi\n.RE\n";
+    for (size_t i = 0; i < examples.size(); ++i) {
+      out += std::string(i ? ".PP\n" : "") + ".RS 4\n.nf\n" + esc(examples[i]) + "\n.fi\n.RE\n";
     }
   }
   const CLI::App* root = &app;

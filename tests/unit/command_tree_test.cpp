@@ -107,8 +107,8 @@ TEST_CASE("man pages: one per command, with every section, examples, the environ
   const ManPage* start = nullptr;
   for (const auto& p : pages) {
     INFO(p.file);
-    for (auto section : {".SH NAME", ".SH SYNOPSIS", ".SH DESCRIPTION", ".SH ENVIRONMENT", ".SH FILES",
-                         ".SH EXIT STATUS"}) {
+    for (auto section : {".SH NAME", ".SH SYNOPSIS", ".SH DESCRIPTION", ".SH OPTIONS", ".SH EXAMPLES",
+                         ".SH ENVIRONMENT", ".SH FILES", ".SH EXIT STATUS", ".SH SEE ALSO"}) {
       CHECK(p.text.find(section) != std::string::npos);
     }
     if (p.file == "twctl-workflow-start.1") start = &p;
