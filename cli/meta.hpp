@@ -21,6 +21,7 @@ enum class Values {
   RunId,       // runs of the workflow given with -w
   WorkflowType,  // types of recent executions
   Namespace,   // ListNamespaces
+  BatchJobId,  // ListBatchOperations
   TaskQueue,   // task queues of recent executions
   QueryName,   // from the __temporal_workflow_metadata query of the workflow given with -w
   SignalName,

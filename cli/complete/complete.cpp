@@ -192,6 +192,10 @@ Completion values(const Walk& w, const CLI::Option* opt, const std::string& pref
         connect_as_typed(w, ctx);
         c.candidates = oc::workflow_types(ctx);
         break;
+      case Values::BatchJobId:
+        connect_as_typed(w, ctx);
+        c.candidates = oc::batch_jobs(ctx);
+        break;
       case Values::Namespace:
         connect_as_typed(w, ctx);
         c.candidates = oc::namespaces(ctx);

@@ -78,7 +78,7 @@ TEST_CASE("command tree: every flag that checks a set of values records it as an
           break;
         }
       }
-      INFO(path(cmd), " ", opt->get_name());
+      INFO(path(cmd), " ", opt->get_name(), ": declare the values with cli::one_of(cmd, opt, values)");
       if (set_check) CHECK_FALSE(flag_meta(*cmd, opt).choices.empty());
     }
   }

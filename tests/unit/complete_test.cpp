@@ -138,6 +138,15 @@ TEST_CASE("__complete: -r offers the runs of the workflow given with -w") {
   CHECK(complete(c, {"workflow", "result", "-r", ""}).out == ":4\n");  // no -w: nothing to ask
 }
 
+TEST_CASE("__complete: --job-id offers the namespace's batch jobs") {
+  FakeCluster c;
+  auto* info = c.answer<wsv::ListBatchOperationsResponse>("list_batches").add_operation_info();
+  info->set_job_id("job-1");
+  info->set_state(temporal::api::enums::v1::BATCH_OPERATION_STATE_RUNNING);
+  CHECK(complete(c, {"batch", "terminate", "--job-id", "j"}).out == "job-1\tRunning\n:4\n");
+  CHECK(c.requests<wsv::ListBatchOperationsRequest>("list_batches").at(0).namespace_() == "default");
+}
+
 TEST_CASE("__complete: a failing cluster gives no candidates and no message") {
   FakeCluster c;
   c.fail_with = Error(ErrorKind::Unavailable, "cannot reach the cluster at localhost:7233");

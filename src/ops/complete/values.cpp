@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "temporal/api/enums/v1/batch_operation.pb.h"
+
 #include <set>
 
 namespace twctl::ops::complete {
@@ -62,6 +64,19 @@ std::vector<Candidate> workflow_types(Context& ctx) {
   std::set<std::string> seen;
   for (const auto& e : resp.executions()) {
     if (!e.type().name().empty() && seen.insert(e.type().name()).second) out.push_back({e.type().name(), ""});
+  }
+  return out;
+}
+
+std::vector<Candidate> batch_jobs(Context& ctx) {
+  wsv::ListBatchOperationsRequest req;
+  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_page_size(100);
+  auto resp = ctx.gateway().list_batches(req);
+  std::vector<Candidate> out;
+  for (const auto& info : resp.operation_info()) {
+    out.push_back({info.job_id(), workflow::pascal_name(temporal::api::enums::v1::BatchOperationState_Name(info.state()),
+                                                        "BATCH_OPERATION_STATE_")});
   }
   return out;
 }

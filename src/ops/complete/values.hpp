@@ -21,6 +21,8 @@ std::vector<Candidate> workflow_ids(const std::string& prefix, Context& ctx);
 std::vector<Candidate> run_ids(const std::string& workflow_id, Context& ctx);
 // Workflow types of recent executions.
 std::vector<Candidate> workflow_types(Context& ctx);
+// The namespace's batch jobs ("Running", "Completed", ...).
+std::vector<Candidate> batch_jobs(Context& ctx);
 // The cluster's namespaces.
 std::vector<Candidate> namespaces(Context& ctx);
 // Task queues of recent executions (no API lists task queues).
