@@ -37,7 +37,8 @@ void add_global_flags(CLI::App& app, RawGlobals& g) {
          {"relative", "iso", "raw"})
       ->capture_default_str()
       ->group(group);
-  one_of(app, app.add_option("--color", g.color, "Colour in text output: auto, always or never (NO_COLOR turns auto off)"),
+  one_of(app,
+         app.add_option("--color", g.color, "Colour in text output: auto, always or never (NO_COLOR turns auto off)"),
          {"auto", "always", "never"})
       ->capture_default_str()
       ->group(group);

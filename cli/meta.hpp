@@ -14,20 +14,20 @@ namespace twctl::cli {
 
 // Where a flag's values come from when completing it.
 enum class Values {
-  None,        // free text
-  File,        // a path (the shell completes files)
-  Directory,   // a folder
-  WorkflowId,  // recent executions (visibility API)
-  RunId,       // runs of the workflow given with -w
+  None,          // free text
+  File,          // a path (the shell completes files)
+  Directory,     // a folder
+  WorkflowId,    // recent executions (visibility API)
+  RunId,         // runs of the workflow given with -w
   WorkflowType,  // types of recent executions
-  Namespace,   // ListNamespaces
-  BatchJobId,  // ListBatchOperations
-  TaskQueue,   // task queues of recent executions
-  QueryName,   // from the __temporal_workflow_metadata query of the workflow given with -w
+  Namespace,     // ListNamespaces
+  BatchJobId,    // ListBatchOperations
+  TaskQueue,     // task queues of recent executions
+  QueryName,     // from the __temporal_workflow_metadata query of the workflow given with -w
   SignalName,
   UpdateName,
-  Profile,     // profiles in temporal.toml
-  ConfigProp,  // properties `config set` knows
+  Profile,       // profiles in temporal.toml
+  ConfigProp,    // properties `config set` knows
 };
 
 struct FlagMeta {
