@@ -1,7 +1,7 @@
 """Shell completion in real shells: bash (bash-completion; the function ``complete -p twctl`` names, and
 readline itself under tmux), zsh (its completion system under tmux) and fish (``complete -C``), each with the
-script `twctl completion <shell>` prints. Commands, flags, enum
-values, and live workflow IDs and query names from the dev server."""
+script `twctl completion <shell>` prints. Commands, flags, enum values, files, and live values from the dev
+server: workflow IDs, query and update names, namespaces, task queues, workflow types, runs."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import shutil
 import subprocess
 import time
 import uuid
-from pathlib import Path
 
 import pytest
 

@@ -3,6 +3,7 @@ the pages and the three completion scripts. Needs TWCTL_BUILD_DIR (CTest sets it
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -68,7 +69,6 @@ def test_man_shows_a_page_with_its_sections(pages):
 def test_help_exit_codes_matches_the_man_pages(pages):
     table = subprocess.run([os.environ["TWCTL_BIN"], "help", "exit-codes", "-o", "json"], capture_output=True,
                            text=True, check=True).stdout
-    import json
     rows = json.loads(table)
     text = (pages[0].parent / "twctl.1").read_text()
     for row in rows[1:]:
