@@ -1,8 +1,11 @@
 #include "cli/app.hpp"
 
 #include "cli/batch/batch.hpp"
+#include "cli/complete/commands.hpp"
 #include "cli/config/config.hpp"
 #include "cli/config/connection_flags.hpp"
+#include "cli/flags.hpp"
+#include "cli/meta.hpp"
 #include "cli/workflow/workflow.hpp"
 #include "config/connection.hpp"
 #include "config/mask.hpp"
@@ -21,19 +24,22 @@ namespace {
 
 void add_global_flags(CLI::App& app, RawGlobals& g) {
   const std::string group = "Global options";
-  app.add_option("--address", g.address, "Cluster address host:port [env TEMPORAL_ADDRESS] (default: localhost:7233)")
+  app.add_option("--address", g.address, "Cluster address host:port (default: localhost:7233)")
       ->group(group);
-  app.add_option("-n,--namespace", g.namespace_, "Namespace [env TEMPORAL_NAMESPACE] (default: default)")->group(group);
-  app.add_option("-o,--output", g.output, "Output format: text, json, jsonl or none")
-      ->check(CLI::IsMember({"text", "json", "jsonl", "none"}))
+  values_from(app, app.add_option("-n,--namespace", g.namespace_, "Namespace (default: default)"),
+              Values::Namespace)
+      ->group(group);
+  one_of(app, app.add_option("-o,--output", g.output, "Output format: text, json, jsonl or none"),
+         {"text", "json", "jsonl", "none"})
       ->capture_default_str()
       ->group(group);
-  app.add_option("--time-format", g.time_format, "Times in text output: relative, iso or raw")
-      ->check(CLI::IsMember({"relative", "iso", "raw"}))
+  one_of(app, app.add_option("--time-format", g.time_format, "Times in text output: relative, iso or raw"),
+         {"relative", "iso", "raw"})
       ->capture_default_str()
       ->group(group);
-  app.add_option("--color", g.color, "Colour in text output: auto, always or never (NO_COLOR turns auto off)")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
+  one_of(app,
+         app.add_option("--color", g.color, "Colour in text output: auto, always or never (NO_COLOR turns auto off)"),
+         {"auto", "always", "never"})
       ->capture_default_str()
       ->group(group);
   app.add_option("--command-timeout", g.command_timeout, "Bound on the whole command, e.g. 30s (default: none)")
@@ -150,16 +156,25 @@ std::string unknown_command_message(const CLI::App& parent, const std::vector<st
 
 std::unique_ptr<CommandTree> build_tree() {
   auto tree = std::make_unique<CommandTree>();
-  tree->app = std::make_unique<CLI::App>("twctl: a fast command-line client for Temporal clusters", "twctl");
+  tree->app = std::make_unique<RootApp>("twctl: a fast command-line client for Temporal clusters", "twctl");
   auto& app = *tree->app;
   app.fallthrough();  // global flags are accepted after the subcommand too
   app.require_subcommand(1);
   app.set_version_flag("--version", "twctl " TWCTL_VERSION);
   add_global_flags(app, tree->globals);
+  set_help(app,
+           "Commands, flags and environment variables follow the official temporal CLI. Data goes to stdout "
+           "(-o text, json, jsonl or none); diagnostics and errors go to stderr, and the exit code says what went "
+           "wrong (twctl help exit-codes).",
+           {"twctl workflow start \\\n    --type SayHello \\\n    --task-queue hello-tasks \\\n"
+            "    --workflow-id hello-1",
+            "twctl workflow list \\\n    --query \"ExecutionStatus='Running'\" \\\n    --output jsonl"});
   workflow::add_group(app, tree->selected);
   batch::add_group(app, tree->selected);
   config::add_group(app, tree->selected);
   config::add_settings(app, tree->selected);
+  add_completion(app, tree->selected);
+  add_help_topics(app, tree->selected);
   return tree;
 }
 
@@ -194,6 +209,7 @@ GlobalOptions resolve_globals(const RawGlobals& raw, const Context& ctx) {
 }
 
 int run(const std::vector<std::string>& args, Context& ctx) {
+  if (auto code = run_hidden(args, ctx)) return *code;
   auto tree = build_tree();
   auto& app = *tree->app;
   try {

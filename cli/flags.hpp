@@ -1,6 +1,7 @@
 #pragma once
 // Flag groups shared by several commands, defined once.
 
+#include "cli/meta.hpp"
 #include "ops/workflow/common.hpp"
 #include "ops/workflow/target.hpp"
 #include "payload/payload.hpp"
@@ -29,7 +30,7 @@ void add_headers(CLI::App& cmd, std::vector<std::string>& headers);
 CLI::Option* add_repeatable(CLI::App& cmd, const std::string& names, std::vector<std::string>& into,
                             const std::string& help);
 
-// Examples and a description under the help text, one flag per line.
+// Examples and a description under the help text, one flag per line; recorded for the man pages too.
 void set_help(CLI::App& cmd, const std::string& description, const std::vector<std::string>& examples);
 
 }  // namespace twctl::cli

@@ -19,14 +19,17 @@ void add_group(CLI::App& root, Selection& sel) {
 
   auto describe = std::make_shared<ops::workflow::BatchDescribeOptions>();
   auto* describe_cmd = group->add_subcommand("describe", "Show a batch job's state and progress");
-  describe_cmd->add_option("--job-id", describe->job_id, "Batch job ID")->required();
+  values_from(*describe_cmd, describe_cmd->add_option("--job-id", describe->job_id, "Batch job ID"), Values::BatchJobId)
+      ->required();
   set_help(*describe_cmd, "Shows the job's state and how many executions it has done and failed.",
            {"twctl batch describe \\\n    --job-id 5f1c...."});
   bind(*describe_cmd, sel, describe, ops::workflow::batch_describe);
 
   auto terminate = std::make_shared<ops::workflow::BatchTerminateOptions>();
   auto* terminate_cmd = group->add_subcommand("terminate", "Stop a running batch job");
-  terminate_cmd->add_option("--job-id", terminate->job_id, "Batch job ID")->required();
+  values_from(*terminate_cmd, terminate_cmd->add_option("--job-id", terminate->job_id, "Batch job ID"),
+              Values::BatchJobId)
+      ->required();
   terminate_cmd->add_option("--reason", terminate->reason, "Why, recorded by the server")->required();
   set_help(*terminate_cmd, "Stops the job; executions it already handled stay as they are.",
            {"twctl batch terminate \\\n    --job-id 5f1c.... \\\n    --reason \"wrong query\""});

@@ -20,18 +20,20 @@ void add_group(CLI::App& root, Selection& sel) {
 
   auto get = std::make_shared<ops::GetOptions>();
   auto* g = group->add_subcommand("get", "Show a profile's properties (secrets masked)");
-  g->add_option("-p,--prop", get->prop, "One property, e.g. address or tls.server_name");
+  values_from(*g, g->add_option("-p,--prop", get->prop, "One property, e.g. address or tls.server_name"),
+              Values::ConfigProp);
   g->add_flag("--reveal", get->reveal, "Show secrets (api_key, tls.client_key_data, codec.auth) as they are");
   set_help(*g, "", {"twctl config get \\\n    --profile prod", "twctl config get \\\n    --prop address"});
   bind(*g, sel, get, ops::get);
 
   auto set = std::make_shared<ops::SetOptions>();
   auto* s = group->add_subcommand("set", "Set a property of a profile");
-  s->add_option("-p,--prop", set->prop,
+  values_from(*s, s->add_option("-p,--prop", set->prop,
                 "Property: address, namespace, api_key, authority, tls, tls.disabled, tls.client_cert_path, "
                 "tls.client_cert_data, tls.client_key_path, tls.client_key_data, tls.server_ca_cert_path, "
                 "tls.server_ca_cert_data, tls.server_name, tls.disable_host_verification, codec.endpoint, "
-                "codec.auth, grpc_meta.<header>")
+                "codec.auth, grpc_meta.<header>"),
+              Values::ConfigProp)
       ->required();
   s->add_option("-v,--value", set->value, "Value (true or false for tls, tls.disabled, tls.disable_host_verification)")
       ->required();
@@ -42,7 +44,7 @@ void add_group(CLI::App& root, Selection& sel) {
 
   auto del = std::make_shared<ops::DeleteOptions>();
   auto* d = group->add_subcommand("delete", "Delete a property of a profile");
-  d->add_option("-p,--prop", del->prop, "Property to delete")->required();
+  values_from(*d, d->add_option("-p,--prop", del->prop, "Property to delete"), Values::ConfigProp)->required();
   set_help(*d, "", {"twctl config delete \\\n    --prop api_key"});
   bind(*d, sel, del, ops::erase);
 

@@ -24,9 +24,10 @@ void add_builtin_query(CLI::App& group, Selection& sel, const std::string& name,
   auto opts = std::make_shared<ops::workflow::BuiltinQueryOptions>();
   auto* cmd = group.add_subcommand(name, summary);
   add_workflow_ref(*cmd, opts->ref);
-  cmd->add_option("--reject-condition", opts->reject_condition,
-                  "Reject the query if the workflow is not_open or not_completed_cleanly")
-      ->check(CLI::IsMember(ops::workflow::reject_conditions()));
+  one_of(*cmd,
+         cmd->add_option("--reject-condition", opts->reject_condition,
+                         "Reject the query if the workflow is not_open or not_completed_cleanly"),
+         ops::workflow::reject_conditions());
   set_help(*cmd, description, {"twctl workflow " + name + " \\\n    --workflow-id order-1"});
   bind(*cmd, sel, opts, action);
 }

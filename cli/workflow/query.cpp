@@ -9,10 +9,12 @@ void add_query(CLI::App& group, Selection& sel) {
   auto opts = std::make_shared<ops::workflow::QueryOptions>();
   auto* cmd = group.add_subcommand("query", "Run a query on a workflow execution");
   add_workflow_ref(*cmd, opts->ref);
-  cmd->add_option("--name,--type", opts->name, "Query name")->required();
+  values_from(*cmd, cmd->add_option("--name,--type", opts->name, "Query name"), Values::QueryName)->required();
   add_payload_input(*cmd, opts->input);
-  cmd->add_option("--reject-condition", opts->reject_condition, "Reject the query if the workflow is not_open or not_completed_cleanly")
-      ->check(CLI::IsMember(ops::workflow::reject_conditions()));
+  one_of(*cmd,
+         cmd->add_option("--reject-condition", opts->reject_condition,
+                         "Reject the query if the workflow is not_open or not_completed_cleanly"),
+         ops::workflow::reject_conditions());
   set_help(*cmd, "Sends a query to the workflow's worker and prints the answer.",
            {"twctl workflow query \\\n    --workflow-id sub-1 \\\n    --name count"});
   bind(*cmd, sel, opts, ops::workflow::query);

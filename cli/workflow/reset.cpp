@@ -1,4 +1,5 @@
 #include "cli/flags.hpp"
+#include "cli/meta.hpp"
 #include "cli/select.hpp"
 #include "cli/workflow/workflow.hpp"
 #include "ops/workflow/reset.hpp"
@@ -12,14 +13,18 @@ void add_reset(CLI::App& group, Selection& sel) {
   cmd->get_option("--reason")->required();
   cmd->add_option("-e,--event-id", opts->event_id,
                   "Reset to this WorkflowTaskCompleted (or WorkflowTaskStarted, -Failed, -TimedOut) event");
-  cmd->add_option("-t,--type", opts->type, "Reset to FirstWorkflowTask, LastWorkflowTask, LastContinuedAsNew or BuildId")
-      ->check(CLI::IsMember(ops::workflow::reset_types()));
+  one_of(*cmd,
+         cmd->add_option("-t,--type", opts->type,
+                         "Reset to FirstWorkflowTask, LastWorkflowTask, LastContinuedAsNew or BuildId"),
+         ops::workflow::reset_types());
   cmd->add_option("--build-id", opts->build_id, "With -t BuildId: the first workflow task this build completed");
-  add_repeatable(*cmd, "--reapply-exclude", opts->reapply_exclude,
-                 "Do not reapply these events after the reset point: All, Signal or Update; repeatable")
-      ->check(CLI::IsMember(ops::workflow::reapply_exclude_values(), CLI::ignore_case));
-  cmd->add_option("--reapply-type", opts->reapply_type, "Deprecated, use --reapply-exclude: All, Signal or None")
-      ->check(CLI::IsMember(ops::workflow::reapply_type_values()));
+  one_of(*cmd,
+         add_repeatable(*cmd, "--reapply-exclude", opts->reapply_exclude,
+                        "Do not reapply these events after the reset point: All, Signal or Update; repeatable"),
+         ops::workflow::reapply_exclude_values(), true);
+  one_of(*cmd,
+         cmd->add_option("--reapply-type", opts->reapply_type, "Deprecated, use --reapply-exclude: All, Signal or None"),
+         ops::workflow::reapply_type_values());
   set_help(*cmd,
            "Terminates the current run and starts a new one whose history is the old one up to the reset point; "
            "signals and updates after it are reapplied unless excluded. Give exactly one of --event-id and "

@@ -9,7 +9,7 @@ void add_signal(CLI::App& group, Selection& sel) {
   auto opts = std::make_shared<ops::workflow::SignalOptions>();
   auto* cmd = group.add_subcommand("signal", "Send a signal to a workflow execution, or to many");
   add_target(*cmd, opts->target);
-  cmd->add_option("--name,--type", opts->name, "Signal name")->required();
+  values_from(*cmd, cmd->add_option("--name,--type", opts->name, "Signal name"), Values::SignalName)->required();
   add_payload_input(*cmd, opts->input);
   add_headers(*cmd, opts->headers);
   set_help(*cmd, "Delivers the signal with its arguments (each --input is one). With -q, a batch job.",

@@ -8,16 +8,19 @@ namespace twctl::cli::workflow {
 
 void add_start_flags(CLI::App& cmd, ops::workflow::StartOptions& opts, bool with_input) {
   cmd.add_option("-w,--workflow-id", opts.workflow_id, "Workflow ID (default: a random UUID)");
-  cmd.add_option("--type,--name", opts.type, "Workflow type name")->required();
-  cmd.add_option("-t,--task-queue", opts.task_queue, "Task queue the workers poll")->required();
+  values_from(cmd, cmd.add_option("--type,--name", opts.type, "Workflow type name"), Values::WorkflowType)->required();
+  values_from(cmd, cmd.add_option("-t,--task-queue", opts.task_queue, "Task queue the workers poll"), Values::TaskQueue)
+      ->required();
   if (with_input) add_payload_input(cmd, opts.input);
   cmd.add_option("--execution-timeout", opts.execution_timeout, "Bound on the whole execution, all runs (e.g. 1h)");
   cmd.add_option("--run-timeout", opts.run_timeout, "Bound on a single run (e.g. 30m)");
   cmd.add_option("--task-timeout", opts.task_timeout, "Bound on a workflow task")->capture_default_str();
-  cmd.add_option("--id-reuse-policy", opts.id_reuse_policy, "Whether a closed workflow's ID may start again")
-      ->check(CLI::IsMember(ops::workflow::id_reuse_policies()));
-  cmd.add_option("--id-conflict-policy", opts.id_conflict_policy, "What to do when the ID is already running")
-      ->check(CLI::IsMember(ops::workflow::id_conflict_policies()));
+  one_of(cmd,
+         cmd.add_option("--id-reuse-policy", opts.id_reuse_policy, "Whether a closed workflow's ID may start again"),
+         ops::workflow::id_reuse_policies());
+  one_of(cmd,
+         cmd.add_option("--id-conflict-policy", opts.id_conflict_policy, "What to do when the ID is already running"),
+         ops::workflow::id_conflict_policies());
   cmd.add_flag("--fail-existing", opts.fail_existing, "Fail if a workflow with this ID is already running (the default)");
   cmd.add_option("--start-delay", opts.start_delay, "Wait this long before the first workflow task (e.g. 10m)");
   cmd.add_option("--cron", opts.cron, "Cron schedule (deprecated: use schedules)");

@@ -1,6 +1,7 @@
 // `twctl workflow signal-with-start | start-update-with-start | execute-update-with-start`: the start flags plus
 // a signal or an update, sent in one call.
 #include "cli/flags.hpp"
+#include "cli/meta.hpp"
 #include "cli/select.hpp"
 #include "cli/workflow/workflow.hpp"
 #include "ops/workflow/signal_with_start.hpp"
@@ -50,9 +51,10 @@ void add_update_with_start(CLI::App& group, Selection& sel) {
   auto* start_cmd = group.add_subcommand("start-update-with-start",
                                          "Send an update, starting the workflow if needed; wait until accepted");
   add_update_flags(*start_cmd, *start);
-  start_cmd->add_option("--update-wait-for-stage", start->update.wait_for_stage, "Stage to wait for: accepted")
-      ->required()
-      ->check(CLI::IsMember({"accepted"}));
+  one_of(*start_cmd,
+         start_cmd->add_option("--update-wait-for-stage", start->update.wait_for_stage, "Stage to wait for: accepted")
+             ->required(),
+         {"accepted"});
   set_help(*start_cmd, std::string(kUpdateHelp) + "Returns once the update was accepted; exits 12 if it was rejected.",
            {"twctl workflow start-update-with-start \\\n    --workflow-id order-1 \\\n    --type Interactive \\\n"
             "    --task-queue interactive-tasks \\\n    --id-conflict-policy UseExisting \\\n"

@@ -10,7 +10,7 @@ namespace {
 
 void add_sending(CLI::App& cmd, ops::workflow::UpdateStartOptions& o) {
   add_workflow_ref(cmd, o.ref);
-  cmd.add_option("--name,--type", o.name, "Update name")->required();
+  values_from(cmd, cmd.add_option("--name,--type", o.name, "Update name"), Values::UpdateName)->required();
   cmd.add_option("--update-id", o.update_id, "Update ID, to de-duplicate retries (default: a random UUID)");
   cmd.add_option("--first-execution-run-id", o.first_execution_run_id,
                  "Only update a run of the chain that started with this run");
@@ -32,9 +32,9 @@ void add_update(CLI::App& group, Selection& sel) {
   auto start = std::make_shared<ops::workflow::UpdateStartOptions>();
   auto* start_cmd = upd->add_subcommand("start", "Send an update and wait until the workflow accepts it");
   add_sending(*start_cmd, *start);
-  start_cmd->add_option("--wait-for-stage", start->wait_for_stage, "Stage to wait for: accepted")
-      ->required()
-      ->check(CLI::IsMember({"accepted"}));
+  one_of(*start_cmd, start_cmd->add_option("--wait-for-stage", start->wait_for_stage, "Stage to wait for: accepted"),
+         {"accepted"})
+      ->required();
   set_help(*start_cmd, "Returns once the update passed the workflow's validator; exits 12 if it was rejected.",
            {"twctl workflow update start \\\n    --workflow-id order-1 \\\n    --name add_item \\\n"
             "    --input '\"apple\"' \\\n    --wait-for-stage accepted"});

@@ -132,6 +132,7 @@ class CodecGateway final : public Gateway {
   TWCTL_RPC(list_batches, ListBatchOperationsRequest, ListBatchOperationsResponse)
   TWCTL_RPC(stop_batch, StopBatchOperationRequest, StopBatchOperationResponse)
   TWCTL_RPC(get_system_info, GetSystemInfoRequest, GetSystemInfoResponse)
+  TWCTL_RPC(list_namespaces, ListNamespacesRequest, ListNamespacesResponse)
 #undef TWCTL_RPC
 
  private:

@@ -55,6 +55,7 @@ class Gateway {
   virtual wsv::ListBatchOperationsResponse list_batches(const wsv::ListBatchOperationsRequest& req) = 0;
   virtual wsv::StopBatchOperationResponse stop_batch(const wsv::StopBatchOperationRequest& req) = 0;
   virtual wsv::GetSystemInfoResponse get_system_info(const wsv::GetSystemInfoRequest& req) = 0;
+  virtual wsv::ListNamespacesResponse list_namespaces(const wsv::ListNamespacesRequest& req) = 0;
 };
 
 // TLS as the SDKs configure it: PEM paths or inline data (data wins over a path), a server name override, and

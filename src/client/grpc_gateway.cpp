@@ -95,6 +95,7 @@ class GrpcGateway final : public Gateway {
   TWCTL_RPC(list_batches, ListBatchOperations, ListBatchOperationsRequest, ListBatchOperationsResponse, false)
   TWCTL_RPC(stop_batch, StopBatchOperation, StopBatchOperationRequest, StopBatchOperationResponse, false)
   TWCTL_RPC(get_system_info, GetSystemInfo, GetSystemInfoRequest, GetSystemInfoResponse, false)
+  TWCTL_RPC(list_namespaces, ListNamespaces, ListNamespacesRequest, ListNamespacesResponse, false)
 #undef TWCTL_RPC
 
  private:

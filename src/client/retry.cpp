@@ -50,6 +50,7 @@ class RetryingGateway final : public Gateway {
   TWCTL_RPC(list_batches, ListBatchOperations, ListBatchOperationsRequest, ListBatchOperationsResponse, true)
   TWCTL_RPC(stop_batch, StopBatchOperation, StopBatchOperationRequest, StopBatchOperationResponse, false)
   TWCTL_RPC(get_system_info, GetSystemInfo, GetSystemInfoRequest, GetSystemInfoResponse, true)
+  TWCTL_RPC(list_namespaces, ListNamespaces, ListNamespacesRequest, ListNamespacesResponse, true)
 #undef TWCTL_RPC
 
  private:

@@ -101,6 +101,21 @@ std::string_view source_name(Source s) {
   }
 }
 
+std::vector<std::string> env_for_flag(std::string_view flag) {
+  if (flag == "--profile") return {"TEMPORAL_PROFILE"};
+  if (flag == "--config-file") return {"TEMPORAL_CONFIG_FILE"};
+  if (flag == "--grpc-meta") return {std::string(kMetaEnvPrefix) + "<KEY>"};
+  for (const auto& spec : kSpecs) {
+    if (spec.flag_name != flag) continue;
+    std::vector<std::string> out;
+    for (auto e : spec.env) {
+      if (!e.empty()) out.emplace_back(e);
+    }
+    return out;
+  }
+  return {};
+}
+
 std::string meta_key_from_env(std::string_view suffix) {
   std::string key = lower(std::string(suffix));
   std::replace(key.begin(), key.end(), '_', '-');

@@ -58,6 +58,10 @@ struct Settings {
 // profile are recorded in Settings::problem instead.
 Settings resolve(const ConnectionFlags& flags, const EnvLookup& env, const std::vector<std::string>& env_names);
 
+// The environment variables that set the setting of `flag` ("--address" → TEMPORAL_ADDRESS), the current name
+// first; empty for a flag no variable sets. For the man pages and `--help`.
+std::vector<std::string> env_for_flag(std::string_view flag);
+
 // "SOME_KEY" (after TEMPORAL_GRPC_META_) → "some-key".
 std::string meta_key_from_env(std::string_view suffix);
 

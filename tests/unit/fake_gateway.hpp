@@ -102,6 +102,7 @@ class FakeGateway : public client::Gateway {
   TWCTL_FAKE(list_batches, ListBatchOperationsRequest, ListBatchOperationsResponse)
   TWCTL_FAKE(stop_batch, StopBatchOperationRequest, StopBatchOperationResponse)
   TWCTL_FAKE(get_system_info, GetSystemInfoRequest, GetSystemInfoResponse)
+  TWCTL_FAKE(list_namespaces, ListNamespacesRequest, ListNamespacesResponse)
 
  private:
   FakeCluster& c_;

@@ -86,14 +86,19 @@ int stack(const BuiltinQueryOptions& opts, Context& ctx) {
   return 0;
 }
 
-int metadata(const BuiltinQueryOptions& opts, Context& ctx) {
+temporal::api::sdk::v1::WorkflowMetadata fetch_metadata(const BuiltinQueryOptions& opts, Context& ctx) {
   auto resp = run_query({opts.ref, "__temporal_workflow_metadata", {}, opts.reject_condition}, ctx);
   temporal::api::sdk::v1::WorkflowMetadata md;
-  const auto& p = resp.query_result().payloads(0);
-  auto enc = payload::encoding(p);
-  bool ok = enc == "binary/protobuf" ? md.ParseFromString(p.data())
-                                     : google::protobuf::util::JsonStringToMessage(first_payload_text(resp), &md).ok();
+  auto text = first_payload_text(resp);
+  auto enc = payload::encoding(resp.query_result().payloads(0));
+  bool ok = enc == "binary/protobuf" ? md.ParseFromString(text)
+                                     : google::protobuf::util::JsonStringToMessage(text, &md).ok();
   if (!ok) throw Error(ErrorKind::General, "the workflow's metadata could not be decoded (encoding " + enc + ")");
+  return md;
+}
+
+int metadata(const BuiltinQueryOptions& opts, Context& ctx) {
+  auto md = fetch_metadata(opts, ctx);
   auto& out = ctx.printer();
   if (!out.text()) {
     out.document(output::proto_to_json(md, true));

@@ -4,6 +4,8 @@
 #include "ops/workflow/common.hpp"
 #include "payload/payload.hpp"
 
+#include "temporal/api/sdk/v1/workflow_metadata.pb.h"
+
 namespace twctl::ops::workflow {
 
 struct QueryOptions {
@@ -27,6 +29,8 @@ struct BuiltinQueryOptions {
   std::string reject_condition;
 };
 int stack(const BuiltinQueryOptions& opts, Context& ctx);
+// The decoded answer of __temporal_workflow_metadata (also used to complete handler names).
+temporal::api::sdk::v1::WorkflowMetadata fetch_metadata(const BuiltinQueryOptions& opts, Context& ctx);
 int metadata(const BuiltinQueryOptions& opts, Context& ctx);
 
 }  // namespace twctl::ops::workflow

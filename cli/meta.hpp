@@ -1,0 +1,77 @@
+#pragma once
+// What a command or flag needs beyond what CLI11 holds: enum choices, where live values come from, environment
+// variables, the long description and the examples. Kept by the root of each tree, keyed by CLI11's own
+// pointers and filled by the same helpers that declare the flags, so that there is no second table: help, man
+// pages and shell completion all read this and the CLI11 tree.
+
+#include <CLI/CLI.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace twctl::cli {
+
+// Where a flag's values come from when completing it.
+enum class Values {
+  None,          // free text
+  File,          // a path (the shell completes files)
+  Directory,     // a folder
+  WorkflowId,    // recent executions (visibility API)
+  RunId,         // runs of the workflow given with -w
+  WorkflowType,  // types of recent executions
+  Namespace,     // ListNamespaces
+  BatchJobId,    // ListBatchOperations
+  TaskQueue,     // task queues of recent executions
+  QueryName,     // from the __temporal_workflow_metadata query of the workflow given with -w
+  SignalName,
+  UpdateName,
+  Profile,       // profiles in temporal.toml
+  ConfigProp,    // properties `config set` knows
+};
+
+struct FlagMeta {
+  std::vector<std::string> choices;  // an enum flag's values
+  Values values = Values::None;
+  std::vector<std::string> env;  // environment variables that set it (see config/settings.cpp)
+};
+
+struct CommandMeta {
+  std::string description;
+  std::vector<std::string> examples;
+};
+
+class Registry {
+ public:
+  FlagMeta& flag(const CLI::Option* opt) { return flags_[opt]; }
+  const FlagMeta* find(const CLI::Option* opt) const;
+  CommandMeta& command(const CLI::App* app) { return commands_[app]; }
+  const CommandMeta* find(const CLI::App* app) const;
+
+ private:
+  std::map<const CLI::Option*, FlagMeta> flags_;
+  std::map<const CLI::App*, CommandMeta> commands_;
+};
+
+// The root of a twctl command tree: a CLI11 app that carries the tree's registry.
+class RootApp : public CLI::App {
+ public:
+  using CLI::App::App;
+  Registry meta;
+};
+
+// The registry of the tree `app` belongs to; null when its root is a plain CLI::App (metadata is then dropped).
+Registry* registry_of(CLI::App& app);
+const Registry* registry_of(const CLI::App& app);
+
+// An enum flag: checks the value and records the choices for completion and man pages.
+CLI::Option* one_of(CLI::App& cmd, CLI::Option* opt, const std::vector<std::string>& choices,
+                    bool ignore_case = false);
+// Says where the flag's values come from, for completion.
+CLI::Option* values_from(CLI::App& cmd, CLI::Option* opt, Values values);
+
+// The flag's metadata, or an empty one.
+FlagMeta flag_meta(const CLI::App& cmd, const CLI::Option* opt);
+CommandMeta command_meta(const CLI::App& cmd);
+
+}  // namespace twctl::cli

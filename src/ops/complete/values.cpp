@@ -1,0 +1,132 @@
+#include "ops/complete/values.hpp"
+
+#include "config/profile_file.hpp"
+#include "ops/workflow/query.hpp"
+
+#include <fmt/format.h>
+
+#include "temporal/api/enums/v1/batch_operation.pb.h"
+
+#include <set>
+
+namespace twctl::ops::complete {
+
+namespace wsv = temporal::api::workflowservice::v1;
+
+namespace {
+
+constexpr int kRecent = 200;  // executions looked at: one page
+
+wsv::ListWorkflowExecutionsResponse recent(const std::string& query, Context& ctx) {
+  wsv::ListWorkflowExecutionsRequest req;
+  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_page_size(kRecent);
+  req.set_query(query);
+  return ctx.gateway().list_workflows(req);
+}
+
+// A visibility query string literal.
+std::string quoted(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::vector<Candidate> workflow_ids(const std::string& prefix, Context& ctx) {
+  auto resp = recent(prefix.empty() ? "" : "WorkflowId STARTS_WITH " + quoted(prefix), ctx);
+  std::vector<Candidate> out;
+  std::set<std::string> seen;
+  for (const auto& e : resp.executions()) {
+    const auto& id = e.execution().workflow_id();
+    if (id.rfind(prefix, 0) != 0 || !seen.insert(id).second) continue;
+    out.push_back({id, fmt::format("{}, {}", e.type().name(), workflow::status_text(e.status()))});
+  }
+  return out;
+}
+
+std::vector<Candidate> run_ids(const std::string& workflow_id, Context& ctx) {
+  auto resp = recent("WorkflowId = " + quoted(workflow_id), ctx);
+  std::vector<Candidate> out;
+  for (const auto& e : resp.executions()) {
+    out.push_back({e.execution().run_id(), workflow::status_text(e.status())});
+  }
+  return out;
+}
+
+std::vector<Candidate> workflow_types(Context& ctx) {
+  auto resp = recent("", ctx);
+  std::vector<Candidate> out;
+  std::set<std::string> seen;
+  for (const auto& e : resp.executions()) {
+    if (!e.type().name().empty() && seen.insert(e.type().name()).second) out.push_back({e.type().name(), ""});
+  }
+  return out;
+}
+
+std::vector<Candidate> batch_jobs(Context& ctx) {
+  wsv::ListBatchOperationsRequest req;
+  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_page_size(100);
+  auto resp = ctx.gateway().list_batches(req);
+  std::vector<Candidate> out;
+  for (const auto& info : resp.operation_info()) {
+    out.push_back({info.job_id(), workflow::pascal_name(temporal::api::enums::v1::BatchOperationState_Name(info.state()),
+                                                        "BATCH_OPERATION_STATE_")});
+  }
+  return out;
+}
+
+std::vector<Candidate> namespaces(Context& ctx) {
+  wsv::ListNamespacesRequest req;
+  req.set_page_size(100);
+  auto resp = ctx.gateway().list_namespaces(req);
+  std::vector<Candidate> out;
+  for (const auto& ns : resp.namespaces()) out.push_back({ns.namespace_info().name(), ns.namespace_info().description()});
+  return out;
+}
+
+std::vector<Candidate> task_queues(Context& ctx) {
+  auto resp = recent("", ctx);
+  std::vector<Candidate> out;
+  std::set<std::string> seen;
+  for (const auto& e : resp.executions()) {
+    if (!e.task_queue().empty() && seen.insert(e.task_queue()).second) out.push_back({e.task_queue(), ""});
+  }
+  return out;
+}
+
+std::vector<Candidate> handler_names(const workflow::WorkflowRef& ref, Handler kind, Context& ctx) {
+  auto md = workflow::fetch_metadata({ref, ""}, ctx);
+  std::vector<Candidate> out;
+  auto add = [&](const auto& defs) {
+    for (const auto& d : defs) {
+      if (!d.name().empty() && d.name().rfind("__", 0) != 0) out.push_back({d.name(), d.description()});
+    }
+  };
+  const auto& def = md.definition();
+  if (kind == Handler::Query) add(def.query_definitions());
+  if (kind == Handler::Signal) add(def.signal_definitions());
+  if (kind == Handler::Update) add(def.update_definitions());
+  return out;
+}
+
+std::vector<Candidate> profiles(const Context& ctx) {
+  const auto& path = ctx.globals.settings.config_file.value;
+  if (path.empty()) return {};
+  std::vector<Candidate> out;
+  for (auto& name : config::ProfileFile::load(path).profile_names()) out.push_back({name, ""});
+  return out;
+}
+
+std::vector<Candidate> config_props() {
+  std::vector<Candidate> out;
+  for (auto p : config::known_props()) out.push_back({std::string(p), ""});
+  return out;
+}
+
+}  // namespace twctl::ops::complete

@@ -1,0 +1,39 @@
+#pragma once
+// Live values for shell completion: what the cluster and the config file hold right now. Each function makes at
+// most one or two calls; the caller bounds them in time (--command-timeout's deadline) and hides any failure.
+
+#include "core/context.hpp"
+#include "ops/workflow/common.hpp"
+
+#include <string>
+#include <vector>
+
+namespace twctl::ops::complete {
+
+struct Candidate {
+  std::string value;
+  std::string description;  // "" when none
+};
+
+// Workflow IDs of recent executions starting with `prefix`, newest first, each once ("type, status").
+std::vector<Candidate> workflow_ids(const std::string& prefix, Context& ctx);
+// Runs of one workflow, newest first, with their status.
+std::vector<Candidate> run_ids(const std::string& workflow_id, Context& ctx);
+// Workflow types of recent executions.
+std::vector<Candidate> workflow_types(Context& ctx);
+// The namespace's batch jobs ("Running", "Completed", ...).
+std::vector<Candidate> batch_jobs(Context& ctx);
+// The cluster's namespaces.
+std::vector<Candidate> namespaces(Context& ctx);
+// Task queues of recent executions (no API lists task queues).
+std::vector<Candidate> task_queues(Context& ctx);
+
+enum class Handler { Query, Signal, Update };
+// The handlers of `kind` the workflow defines, from its __temporal_workflow_metadata query.
+std::vector<Candidate> handler_names(const workflow::WorkflowRef& ref, Handler kind, Context& ctx);
+
+// Profile names in the config file the settings name; properties `config set` knows.
+std::vector<Candidate> profiles(const Context& ctx);
+std::vector<Candidate> config_props();
+
+}  // namespace twctl::ops::complete
