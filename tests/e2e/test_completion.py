@@ -161,7 +161,7 @@ def bash_terminal(home):
 @pytest.mark.parametrize("complete", [bash_complete, fish_complete], ids=["bash", "fish"])
 def test_commands_flags_and_enum_values(home, complete):
     assert complete(home, "twctl wor") == ["workflow"]
-    assert complete(home, "twctl workflow st") == ["stack", "start"]
+    assert complete(home, "twctl workflow st") == ["stack", "start", "start-update-with-start"]
     assert complete(home, "twctl workflow list --output ") == ["json", "jsonl", "none", "text"]
     assert complete(home, "twctl workflow start --id-conflict-policy U") == ["UseExisting"]
     flags = complete(home, "twctl workflow describe --run")
