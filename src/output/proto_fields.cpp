@@ -26,7 +26,10 @@ std::string enum_short_name(const gp::EnumValueDescriptor& v) {
     prefix += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
   prefix += '_';
-  std::string_view name = v.name();
+  return pascal_case(v.name(), prefix);
+}
+
+std::string pascal_case(std::string_view name, std::string_view prefix) {
   if (name.substr(0, prefix.size()) == prefix) name.remove_prefix(prefix.size());
   std::string out;
   bool upper = true;

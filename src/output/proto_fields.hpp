@@ -5,6 +5,7 @@
 #include "output/render.hpp"
 
 #include <string>
+#include <string_view>
 
 namespace google::protobuf {
 class EnumValueDescriptor;
@@ -26,5 +27,7 @@ Card message_fields(const google::protobuf::Message& m, const FieldOptions& opts
 
 // "TASK_QUEUE_KIND_NORMAL" of enum TaskQueueKind → "Normal" (the type's prefix dropped, words capitalised).
 std::string enum_short_name(const google::protobuf::EnumValueDescriptor& v);
+// UPPER_SNAKE_CASE without `prefix` in PascalCase: ("EVENT_TYPE_TIMER_FIRED", "EVENT_TYPE_") -> "TimerFired".
+std::string pascal_case(std::string_view upper_snake, std::string_view prefix);
 
 }  // namespace twctl::output

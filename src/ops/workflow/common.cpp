@@ -1,5 +1,6 @@
 #include "ops/workflow/common.hpp"
 
+#include "output/proto_fields.hpp"
 #include "output/proto_json.hpp"
 #include "payload/payload.hpp"
 
@@ -26,18 +27,7 @@ void pause_before_repoll(Context& ctx, TimePoint asked) {
 }
 
 std::string pascal_name(std::string_view name, std::string_view prefix) {
-  if (name.substr(0, prefix.size()) == prefix) name.remove_prefix(prefix.size());
-  std::string out;
-  bool upper = true;
-  for (char c : name) {
-    if (c == '_') {
-      upper = true;
-      continue;
-    }
-    out += upper ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    upper = false;
-  }
-  return out;
+  return output::pascal_case(name, prefix);
 }
 
 std::string event_type_name(const history::HistoryEvent& e) {
