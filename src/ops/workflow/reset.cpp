@@ -128,21 +128,18 @@ int64_t first_workflow_task(Context& ctx, const WorkflowExecution& ex) {
 // The last WorkflowTaskCompleted (reading the history backwards); without one, the event after the last
 // WorkflowTaskScheduled.
 int64_t last_workflow_task(Context& ctx, const WorkflowExecution& ex) {
-  wsv::GetWorkflowExecutionHistoryReverseRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
-  *req.mutable_execution() = ex;
-  int64_t scheduled_next = 0;
-  for (;;) {
-    auto resp = ctx.gateway().get_history_reverse(req);
-    for (const auto& e : resp.history().events()) {
-      if (e.event_type() == enums::EVENT_TYPE_WORKFLOW_TASK_COMPLETED) return e.event_id();
-      if (e.event_type() == enums::EVENT_TYPE_WORKFLOW_TASK_SCHEDULED && scheduled_next == 0) {
-        scheduled_next = e.event_id() + 1;
-      }
+  int64_t completed = 0, scheduled_next = 0;
+  for_each_event_reverse(ctx, ex, [&](const HistoryEvent& e) {
+    if (e.event_type() == enums::EVENT_TYPE_WORKFLOW_TASK_COMPLETED) {
+      completed = e.event_id();
+      return false;
     }
-    if (resp.next_page_token().empty()) return scheduled_next;
-    req.set_next_page_token(resp.next_page_token());
-  }
+    if (e.event_type() == enums::EVENT_TYPE_WORKFLOW_TASK_SCHEDULED && scheduled_next == 0) {
+      scheduled_next = e.event_id() + 1;
+    }
+    return true;
+  });
+  return completed != 0 ? completed : scheduled_next;
 }
 
 // The run this one continued from, and its last WorkflowTaskCompleted.
