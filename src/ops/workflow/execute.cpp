@@ -59,7 +59,6 @@ class Progress {
 
 int execute(const ExecuteOptions& opts, Context& ctx) {
   auto req = build_start_request(opts.start, ctx);
-  if (!opts.start.cron.empty()) ctx.warn("--cron is deprecated: use schedules instead");
   auto& out = ctx.printer();
   auto began = ctx.now();
   auto resp = ctx.gateway().start_workflow(req);

@@ -42,7 +42,6 @@ int signal_with_start(const SignalWithStartOptions& opts, Context& ctx) {
   auto req = from_start(start);
   req.set_signal_name(opts.signal_name);
   if (signal_input.payloads_size() > 0) *req.mutable_signal_input() = std::move(signal_input);
-  if (!opts.start.cron.empty()) ctx.warn("--cron is deprecated: use schedules instead");
 
   auto resp = ctx.gateway().signal_with_start(req);
   auto& out = ctx.printer();

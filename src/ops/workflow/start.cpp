@@ -45,7 +45,7 @@ const std::vector<std::string>& id_conflict_policies() {
   return v;
 }
 
-wsv::StartWorkflowExecutionRequest build_start_request(const StartOptions& opts, const Context& ctx) {
+wsv::StartWorkflowExecutionRequest build_start_request(const StartOptions& opts, Context& ctx) {
   if (opts.type.empty()) throw usage_error("--type must not be empty");
   if (opts.task_queue.empty()) throw usage_error("--task-queue must not be empty");
   wsv::StartWorkflowExecutionRequest req;
@@ -97,6 +97,7 @@ wsv::StartWorkflowExecutionRequest build_start_request(const StartOptions& opts,
   }
   req.set_identity(ctx.globals.connection.identity);
   req.set_request_id(new_uuid());
+  if (!opts.cron.empty()) ctx.warn("--cron is deprecated: use schedules instead");
   return req;
 }
 
@@ -131,7 +132,6 @@ void print_started(Context& ctx, const wsv::StartWorkflowExecutionRequest& req, 
 
 int start(const StartOptions& opts, Context& ctx) {
   auto req = build_start_request(opts, ctx);
-  if (!opts.cron.empty()) ctx.warn("--cron is deprecated: use schedules instead");
   auto resp = ctx.gateway().start_workflow(req);
   print_started(ctx, req, resp.run_id(), resp.started());
   return 0;

@@ -38,9 +38,10 @@ struct StartOptions {
 const std::vector<std::string>& id_reuse_policies();
 const std::vector<std::string>& id_conflict_policies();
 
-// Validates every flag and builds the request; throws a usage Error naming the flag. Sends nothing.
+// Validates every flag and builds the request; throws a usage Error naming the flag. Sends nothing. Warns
+// (stderr) that --cron is deprecated.
 temporal::api::workflowservice::v1::StartWorkflowExecutionRequest build_start_request(const StartOptions& opts,
-                                                                                        const Context& ctx);
+                                                                                        Context& ctx);
 
 int start(const StartOptions& opts, Context& ctx);
 
