@@ -2,7 +2,7 @@
 // The command tree (CLI11) and the one entry point shared by main and the tests: argv in, exit code out.
 
 #include "config/settings.hpp"
-#include "core/context.hpp"
+#include "app/context.hpp"
 
 #include <any>
 #include <functional>

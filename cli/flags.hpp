@@ -1,10 +1,10 @@
 #pragma once
-// Flag groups shared by several commands, defined once.
+// Flag helpers every command uses (option sets that bind a whole group of flags live in cli/options/).
 
 #include "cli/meta.hpp"
-#include "ops/workflow/common.hpp"
-#include "ops/workflow/target.hpp"
-#include "payload/payload.hpp"
+#include "cli/options/payload_input.hpp"
+#include "cli/options/workflow_reference.hpp"
+#include "cli/options/workflow_target.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -12,16 +12,6 @@
 #include <vector>
 
 namespace twctl::cli {
-
-// -w/--workflow-id (required) and -r/--run-id.
-void add_workflow_ref(CLI::App& cmd, ops::workflow::WorkflowRef& ref);
-
-// One workflow or a batch: -w/--workflow-id, -r/--run-id, -q/--query, --reason, -y/--yes, --rps, --wait.
-void add_target(CLI::App& cmd, ops::workflow::Target& target);
-
-// The payload-input family: --<prefix> (repeatable; -i too for "input"), --<prefix>-file (repeatable, "-" for
-// standard input), --<prefix>-meta KEY=VALUE (repeatable), --<prefix>-base64.
-void add_payload_input(CLI::App& cmd, payload::Input& input, const std::string& prefix = "input");
 
 // --headers KEY=JSON (repeatable): headers passed to the workflow (and its interceptors).
 void add_headers(CLI::App& cmd, std::vector<std::string>& headers);

@@ -3,7 +3,7 @@
 #include "cli/app.hpp"
 #include "client/gateway.hpp"
 #include "core/cancel.hpp"
-#include "core/context.hpp"
+#include "app/context.hpp"
 
 #include <csignal>
 #include <cstdlib>

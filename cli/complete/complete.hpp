@@ -5,7 +5,7 @@
 // Live values (workflow IDs, namespaces, task queues, handler names) use the connection flags already on the
 // line, are bounded to ~300 ms through the command deadline, and any failure just gives no candidates.
 
-#include "core/context.hpp"
+#include "app/context.hpp"
 #include "ops/complete/values.hpp"
 
 #include <string>

@@ -13,7 +13,7 @@ namespace {
 
 // The start flags, with -w required: the signal or update needs to name the workflow.
 void add_start_flags_with_id(CLI::App& cmd, ops::workflow::StartOptions& start) {
-  add_start_flags(cmd, start, true);
+  add_start_flags(cmd, start);
   cmd.get_option("--workflow-id")->required()->description("Workflow ID");
 }
 

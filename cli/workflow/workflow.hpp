@@ -15,7 +15,7 @@ void add_group(CLI::App& root, Selection& sel);
 
 // The flags of starting a workflow, shared by start, execute, signal-with-start and the update-with-start
 // commands. Without `with_input` the caller adds its own input family.
-void add_start_flags(CLI::App& cmd, ops::workflow::StartOptions& opts, bool with_input);
+void add_start_flags(CLI::App& cmd, ops::workflow::StartOptions& opts);
 
 void add_start(CLI::App& group, Selection& sel);
 void add_execute(CLI::App& group, Selection& sel);

@@ -92,48 +92,17 @@ class CodecGateway final : public Gateway {
   CodecGateway(std::unique_ptr<Gateway> inner, std::unique_ptr<PayloadCodec> codec)
       : inner_(std::move(inner)), codec_(std::move(codec)) {}
 
- private:
-  // Encodes a copy of the request (the caller's stays as it was), calls, and decodes the response.
-  template <typename Req, typename Fn>
-  auto call(const Req& req, Fn&& fn) {
-    auto encoded = req;
-    auto out = payloads_in(encoded);
+  // Every RPC alike, payloads found by reflection: encodes a copy of the request (the caller's stays as it
+  // was), calls, and decodes the response.
+  void call(const gp::Message& req, gp::Message& resp) override {
+    std::unique_ptr<gp::Message> encoded(req.New());
+    encoded->CopyFrom(req);
+    auto out = payloads_in(*encoded);
     codec_->encode(out);
-    auto resp = fn(encoded);
+    inner_->call(*encoded, resp);
     auto in = payloads_in(resp);
     codec_->decode(in);
-    return resp;
   }
-
- public:
-  // Every RPC alike: payloads are found by reflection.
-#define TWCTL_RPC(method, Req, Resp)                                                      \
-  wsv::Resp method(const wsv::Req& req) override {                                       \
-    return call(req, [this](const auto& r) { return inner_->method(r); });               \
-  }
-  TWCTL_RPC(start_workflow, StartWorkflowExecutionRequest, StartWorkflowExecutionResponse)
-  TWCTL_RPC(describe_workflow, DescribeWorkflowExecutionRequest, DescribeWorkflowExecutionResponse)
-  TWCTL_RPC(query_workflow, QueryWorkflowRequest, QueryWorkflowResponse)
-  TWCTL_RPC(cancel_workflow, RequestCancelWorkflowExecutionRequest, RequestCancelWorkflowExecutionResponse)
-  TWCTL_RPC(get_history, GetWorkflowExecutionHistoryRequest, GetWorkflowExecutionHistoryResponse)
-  TWCTL_RPC(get_history_reverse, GetWorkflowExecutionHistoryReverseRequest, GetWorkflowExecutionHistoryReverseResponse)
-  TWCTL_RPC(list_workflows, ListWorkflowExecutionsRequest, ListWorkflowExecutionsResponse)
-  TWCTL_RPC(count_workflows, CountWorkflowExecutionsRequest, CountWorkflowExecutionsResponse)
-  TWCTL_RPC(signal_workflow, SignalWorkflowExecutionRequest, SignalWorkflowExecutionResponse)
-  TWCTL_RPC(signal_with_start, SignalWithStartWorkflowExecutionRequest, SignalWithStartWorkflowExecutionResponse)
-  TWCTL_RPC(terminate_workflow, TerminateWorkflowExecutionRequest, TerminateWorkflowExecutionResponse)
-  TWCTL_RPC(delete_workflow, DeleteWorkflowExecutionRequest, DeleteWorkflowExecutionResponse)
-  TWCTL_RPC(reset_workflow, ResetWorkflowExecutionRequest, ResetWorkflowExecutionResponse)
-  TWCTL_RPC(update_workflow, UpdateWorkflowExecutionRequest, UpdateWorkflowExecutionResponse)
-  TWCTL_RPC(poll_update, PollWorkflowExecutionUpdateRequest, PollWorkflowExecutionUpdateResponse)
-  TWCTL_RPC(execute_multi_operation, ExecuteMultiOperationRequest, ExecuteMultiOperationResponse)
-  TWCTL_RPC(start_batch, StartBatchOperationRequest, StartBatchOperationResponse)
-  TWCTL_RPC(describe_batch, DescribeBatchOperationRequest, DescribeBatchOperationResponse)
-  TWCTL_RPC(list_batches, ListBatchOperationsRequest, ListBatchOperationsResponse)
-  TWCTL_RPC(stop_batch, StopBatchOperationRequest, StopBatchOperationResponse)
-  TWCTL_RPC(get_system_info, GetSystemInfoRequest, GetSystemInfoResponse)
-  TWCTL_RPC(list_namespaces, ListNamespacesRequest, ListNamespacesResponse)
-#undef TWCTL_RPC
 
  private:
   std::unique_ptr<Gateway> inner_;

@@ -7,6 +7,8 @@
 #include "client/gateway.hpp"
 #include "client/http.hpp"
 
+#include "temporal/api/common/v1/message.pb.h"
+
 #include <memory>
 #include <string>
 #include <vector>

@@ -1,5 +1,6 @@
 #include "client/credentials.hpp"
 #include "client/gateway.hpp"
+#include "client/rpc.hpp"
 #include "client/status.hpp"
 #include "client/tls_probe.hpp"
 #include "core/cancel.hpp"
@@ -7,16 +8,18 @@
 #include <fmt/format.h>
 #include <grpc/support/log.h>
 #include <grpcpp/grpcpp.h>
+#include <grpcpp/impl/codegen/client_unary_call.h>
+#include <grpcpp/impl/codegen/proto_utils.h>
 
 #include <algorithm>
 
-#include "temporal/api/workflowservice/v1/service.grpc.pb.h"
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::client {
 
 namespace {
 
-using Service = wsv::WorkflowService;
+namespace gp = google::protobuf;
 constexpr int kMaxReceiveBytes = 256 * 1024 * 1024;  // histories reach 50 MiB; list pages can be large too
 constexpr auto kLongPollTimeout = std::chrono::seconds(70);  // the server answers a long poll within ~20 s
 
@@ -44,7 +47,6 @@ class GrpcGateway final : public Gateway {
     if (!opts.authority.empty()) args.SetString(GRPC_ARG_DEFAULT_AUTHORITY, opts.authority);
     auto creds = channel_credentials(opts.tls, args);
     channel_ = grpc::CreateCustomChannel(opts.address, creds, args);
-    stub_ = Service::NewStub(channel_);
     if (opts_.log) {
       opts_.log(fmt::format("connecting to {} ({}{}), namespace {}", opts.address,
                             opts.tls.enabled ? "TLS" : "plaintext",
@@ -53,50 +55,15 @@ class GrpcGateway final : public Gateway {
     }
   }
 
-// One line per RPC: the gateway method, the stub method, and whether the call may wait (long poll).
-#define TWCTL_RPC(method, Rpc, Req, Resp, waits)                                    \
-  wsv::Resp method(const wsv::Req& req) override {                                 \
-    return call<wsv::Resp>(#Rpc, waits, [&](auto* ctx, auto* resp) { return stub_->Rpc(ctx, req, resp); }); \
+  void call(const gp::Message& req, gp::Message& resp) override {
+    const auto& rpc = rpc_for(req, &resp);
+    try {
+      invoke(rpc, req, resp);
+    } catch (Error& e) {
+      if (e.kind() == ErrorKind::Unsupported && rpc.name != "GetSystemInfo") explain_unsupported(rpc, e);
+      throw;
+    }
   }
-
-  TWCTL_RPC(start_workflow, StartWorkflowExecution, StartWorkflowExecutionRequest, StartWorkflowExecutionResponse, false)
-  TWCTL_RPC(describe_workflow, DescribeWorkflowExecution, DescribeWorkflowExecutionRequest,
-            DescribeWorkflowExecutionResponse, false)
-  TWCTL_RPC(query_workflow, QueryWorkflow, QueryWorkflowRequest, QueryWorkflowResponse, false)
-  TWCTL_RPC(cancel_workflow, RequestCancelWorkflowExecution, RequestCancelWorkflowExecutionRequest,
-            RequestCancelWorkflowExecutionResponse, false)
-  TWCTL_RPC(get_history, GetWorkflowExecutionHistory, GetWorkflowExecutionHistoryRequest,
-            GetWorkflowExecutionHistoryResponse, req.wait_new_event())
-  TWCTL_RPC(get_history_reverse, GetWorkflowExecutionHistoryReverse, GetWorkflowExecutionHistoryReverseRequest,
-            GetWorkflowExecutionHistoryReverseResponse, false)
-  TWCTL_RPC(list_workflows, ListWorkflowExecutions, ListWorkflowExecutionsRequest, ListWorkflowExecutionsResponse,
-            false)
-  TWCTL_RPC(count_workflows, CountWorkflowExecutions, CountWorkflowExecutionsRequest,
-            CountWorkflowExecutionsResponse, false)
-  TWCTL_RPC(signal_workflow, SignalWorkflowExecution, SignalWorkflowExecutionRequest,
-            SignalWorkflowExecutionResponse, false)
-  TWCTL_RPC(signal_with_start, SignalWithStartWorkflowExecution, SignalWithStartWorkflowExecutionRequest,
-            SignalWithStartWorkflowExecutionResponse, false)
-  TWCTL_RPC(terminate_workflow, TerminateWorkflowExecution, TerminateWorkflowExecutionRequest,
-            TerminateWorkflowExecutionResponse, false)
-  TWCTL_RPC(delete_workflow, DeleteWorkflowExecution, DeleteWorkflowExecutionRequest,
-            DeleteWorkflowExecutionResponse, false)
-  TWCTL_RPC(reset_workflow, ResetWorkflowExecution, ResetWorkflowExecutionRequest, ResetWorkflowExecutionResponse,
-            false)
-  TWCTL_RPC(update_workflow, UpdateWorkflowExecution, UpdateWorkflowExecutionRequest,
-            UpdateWorkflowExecutionResponse, true)
-  TWCTL_RPC(poll_update, PollWorkflowExecutionUpdate, PollWorkflowExecutionUpdateRequest,
-            PollWorkflowExecutionUpdateResponse, true)
-  TWCTL_RPC(execute_multi_operation, ExecuteMultiOperation, ExecuteMultiOperationRequest,
-            ExecuteMultiOperationResponse, true)
-  TWCTL_RPC(start_batch, StartBatchOperation, StartBatchOperationRequest, StartBatchOperationResponse, false)
-  TWCTL_RPC(describe_batch, DescribeBatchOperation, DescribeBatchOperationRequest, DescribeBatchOperationResponse,
-            false)
-  TWCTL_RPC(list_batches, ListBatchOperations, ListBatchOperationsRequest, ListBatchOperationsResponse, false)
-  TWCTL_RPC(stop_batch, StopBatchOperation, StopBatchOperationRequest, StopBatchOperationResponse, false)
-  TWCTL_RPC(get_system_info, GetSystemInfo, GetSystemInfoRequest, GetSystemInfoResponse, false)
-  TWCTL_RPC(list_namespaces, ListNamespaces, ListNamespacesRequest, ListNamespacesResponse, false)
-#undef TWCTL_RPC
 
  private:
   // Waits (up to the connect timeout) until the channel is connected. A channel that failed to connect is left
@@ -125,9 +92,8 @@ class GrpcGateway final : public Gateway {
     }
   }
 
-  template <typename Resp, typename Fn>
-  Resp call(std::string_view rpc, bool waits, Fn&& fn) {
-    auto timeout = waits ? std::chrono::duration_cast<std::chrono::milliseconds>(kLongPollTimeout) : opts_.call_timeout;
+  void invoke(const Rpc& rpc, const gp::Message& req, gp::Message& resp) {
+    auto timeout = is_long_poll(rpc, req) ? std::chrono::duration_cast<std::chrono::milliseconds>(kLongPollTimeout) : opts_.call_timeout;
     await_connection();
     grpc::ClientContext ctx;
     auto deadline = std::chrono::system_clock::now() + timeout;
@@ -146,12 +112,13 @@ class GrpcGateway final : public Gateway {
     for (const auto& [key, value] : opts_.metadata) ctx.AddMetadata(key, value);
     if (!opts_.api_key.empty()) ctx.AddMetadata("authorization", "Bearer " + opts_.api_key);
     CancelToken::Registration on_cancel(cancel_, [&ctx] { ctx.TryCancel(); });
-    Resp resp;
     auto started = std::chrono::steady_clock::now();
-    grpc::Status status = fn(&ctx, &resp);
+    grpc::internal::RpcMethod method(rpc.path.c_str(), grpc::internal::RpcMethod::NORMAL_RPC);
+    grpc::Status status = grpc::internal::BlockingUnaryCall<gp::Message, gp::Message, gp::MessageLite, gp::MessageLite>(
+        channel_.get(), method, &ctx, req, &resp);
     if (opts_.log && status.ok()) {
       auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
-      opts_.log(fmt::format("{} answered in {} ms", rpc, ms.count()));
+      opts_.log(fmt::format("{} answered in {} ms", rpc.name, ms.count()));
     }
     if (!status.ok()) {
       auto err = from_status(status, opts_.address, cancel_.cancelled(), opts_.tls.enabled);
@@ -165,7 +132,31 @@ class GrpcGateway final : public Gateway {
       if (err.cause == "tls_handshake" && opts_.tls.enabled) explain_tls(err);
       throw err;
     }
-    return resp;
+  }
+
+  // A server older than the API twctl is built from answers "unknown method": say which server it is and
+  // what the call needs (one GetSystemInfo, best effort).
+  void explain_unsupported(const Rpc& rpc, Error& err) {
+    std::string version;
+    try {
+      temporal::api::workflowservice::v1::GetSystemInfoRequest req;
+      temporal::api::workflowservice::v1::GetSystemInfoResponse info;
+      invoke(rpc_for(req, &info), req, info);
+      version = info.server_version();
+    } catch (const Error&) {
+    }
+    Error better(ErrorKind::Unsupported,
+                 fmt::format("the cluster at {} ({}) does not support {}.{}: it needs Temporal server {} or newer "
+                             "(twctl speaks Temporal API {})",
+                             opts_.address, version.empty() ? "server version unknown" : "Temporal server " + version,
+                             rpc.service, rpc.name, kApiServerVersion, kTemporalApiVersion));
+    better.grpc_code = err.grpc_code;
+    better.grpc_code_name = err.grpc_code_name;
+    better.cause = "unsupported";
+    better.details = {{"rpc", rpc.service + "." + rpc.name},
+                      {"serverVersion", version},
+                      {"neededServerVersion", kApiServerVersion}};
+    err = better;
   }
 
   // gRPC says little more than "handshake failed"; one handshake of our own says why.
@@ -183,7 +174,6 @@ class GrpcGateway final : public Gateway {
   ConnectionOptions opts_;
   CancelToken& cancel_;
   std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<Service::Stub> stub_;
 };
 
 }  // namespace

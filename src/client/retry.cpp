@@ -1,6 +1,9 @@
 #include "client/retry.hpp"
 
+#include "client/rpc.hpp"
+
 #include <fmt/format.h>
+#include <google/protobuf/message.h>
 
 #include <algorithm>
 #include <cmath>
@@ -23,45 +26,22 @@ class RetryingGateway final : public Gateway {
     }
   }
 
-  // One line per RPC: whether a failed attempt may be repeated. Reads always; writes only when the server
-  // de-duplicates them (a request ID or update ID); the rest would fail or act twice on a repeat.
-#define TWCTL_RPC(method, Rpc, Req, Resp, repeatable)                                     \
-  wsv::Resp method(const wsv::Req& req) override {                                       \
-    return run(#Rpc, repeatable, [&] { return inner_->method(req); });                   \
+  // Whether a failed attempt may be repeated is a rule over the request (client/rpc.hpp): reads always,
+  // writes only when the server de-duplicates them (a request ID or update ID).
+  void call(const google::protobuf::Message& req, google::protobuf::Message& resp) override {
+    const auto& rpc = rpc_for(req, &resp);
+    run(rpc.name, is_repeatable(rpc, req), [&] { inner_->call(req, resp); });
   }
-  TWCTL_RPC(start_workflow, StartWorkflowExecution, StartWorkflowExecutionRequest, StartWorkflowExecutionResponse, !req.request_id().empty())
-  TWCTL_RPC(describe_workflow, DescribeWorkflowExecution, DescribeWorkflowExecutionRequest, DescribeWorkflowExecutionResponse, true)
-  TWCTL_RPC(query_workflow, QueryWorkflow, QueryWorkflowRequest, QueryWorkflowResponse, true)
-  TWCTL_RPC(cancel_workflow, RequestCancelWorkflowExecution, RequestCancelWorkflowExecutionRequest, RequestCancelWorkflowExecutionResponse, !req.request_id().empty())
-  TWCTL_RPC(get_history, GetWorkflowExecutionHistory, GetWorkflowExecutionHistoryRequest, GetWorkflowExecutionHistoryResponse, true)
-  TWCTL_RPC(get_history_reverse, GetWorkflowExecutionHistoryReverse, GetWorkflowExecutionHistoryReverseRequest, GetWorkflowExecutionHistoryReverseResponse, true)
-  TWCTL_RPC(list_workflows, ListWorkflowExecutions, ListWorkflowExecutionsRequest, ListWorkflowExecutionsResponse, true)
-  TWCTL_RPC(count_workflows, CountWorkflowExecutions, CountWorkflowExecutionsRequest, CountWorkflowExecutionsResponse, true)
-  TWCTL_RPC(signal_workflow, SignalWorkflowExecution, SignalWorkflowExecutionRequest, SignalWorkflowExecutionResponse, !req.request_id().empty())
-  TWCTL_RPC(signal_with_start, SignalWithStartWorkflowExecution, SignalWithStartWorkflowExecutionRequest, SignalWithStartWorkflowExecutionResponse, !req.request_id().empty())
-  TWCTL_RPC(terminate_workflow, TerminateWorkflowExecution, TerminateWorkflowExecutionRequest, TerminateWorkflowExecutionResponse, false)
-  TWCTL_RPC(delete_workflow, DeleteWorkflowExecution, DeleteWorkflowExecutionRequest, DeleteWorkflowExecutionResponse, false)
-  TWCTL_RPC(reset_workflow, ResetWorkflowExecution, ResetWorkflowExecutionRequest, ResetWorkflowExecutionResponse, !req.request_id().empty())
-  TWCTL_RPC(update_workflow, UpdateWorkflowExecution, UpdateWorkflowExecutionRequest, UpdateWorkflowExecutionResponse, !req.request().meta().update_id().empty())
-  TWCTL_RPC(poll_update, PollWorkflowExecutionUpdate, PollWorkflowExecutionUpdateRequest, PollWorkflowExecutionUpdateResponse, true)
-  TWCTL_RPC(execute_multi_operation, ExecuteMultiOperation, ExecuteMultiOperationRequest, ExecuteMultiOperationResponse, false)
-  TWCTL_RPC(start_batch, StartBatchOperation, StartBatchOperationRequest, StartBatchOperationResponse, false)
-  TWCTL_RPC(describe_batch, DescribeBatchOperation, DescribeBatchOperationRequest, DescribeBatchOperationResponse, true)
-  TWCTL_RPC(list_batches, ListBatchOperations, ListBatchOperationsRequest, ListBatchOperationsResponse, true)
-  TWCTL_RPC(stop_batch, StopBatchOperation, StopBatchOperationRequest, StopBatchOperationResponse, false)
-  TWCTL_RPC(get_system_info, GetSystemInfo, GetSystemInfoRequest, GetSystemInfoResponse, true)
-  TWCTL_RPC(list_namespaces, ListNamespaces, ListNamespacesRequest, ListNamespacesResponse, true)
-#undef TWCTL_RPC
 
  private:
   template <typename Fn>
-  auto run(std::string_view rpc, bool repeatable, Fn&& fn) -> decltype(fn()) {
+  void run(std::string_view rpc, bool repeatable, Fn&& fn) {
     std::optional<std::chrono::system_clock::time_point> first_failure;
     for (int attempt = 1;; ++attempt) {
       try {
-        auto resp = fn();
+        fn();
         reached_ = true;
-        return resp;
+        return;
       } catch (const Error& e) {
         // Any answer from the server, even an error, shows it is there.
         if (e.grpc_code && e.kind() != ErrorKind::Unavailable) reached_ = true;

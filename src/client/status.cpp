@@ -94,6 +94,8 @@ ErrorKind kind_for_code(int code) {
       return ErrorKind::ResourceExhausted;
     case grpc::StatusCode::CANCELLED:
       return ErrorKind::Interrupted;
+    case grpc::StatusCode::UNIMPLEMENTED:
+      return ErrorKind::Unsupported;
     default:
       return ErrorKind::General;
   }
@@ -174,6 +176,9 @@ Error from_status(const grpc::Status& status, std::string_view address, bool int
       case ErrorKind::DeadlineExceeded:
         cause = "deadline";
         message = fmt::format("no answer from {} in time: {}", address, message);
+        break;
+      case ErrorKind::Unsupported:
+        cause = "unsupported";
         break;
       case ErrorKind::ResourceExhausted:
         if (contains(message, "larger than max") || contains(message, "message too large")) {

@@ -16,7 +16,7 @@ namespace twctl::client {
 // `address` is named in connection errors; `interrupted` says the call was cancelled by the user; `tls` says
 // the channel uses TLS (a proxy's HTTP 400 then means a missing or rejected client certificate).
 // Sets Error::cause: refused, dns, reset, tls_handshake, unavailable, client_certificate, auth,
-// message_too_large.
+// message_too_large, unsupported.
 Error from_status(const grpc::Status& status, std::string_view address, bool interrupted, bool tls = false);
 
 // The part of the mapping that needs no gRPC: a status code and message (for unit tests and the fake).

@@ -6,7 +6,7 @@ namespace twctl {
 
 namespace {
 
-constexpr std::array<ExitCodeRow, 13> kTable{{
+constexpr std::array<ExitCodeRow, 14> kTable{{
     {ErrorKind::General, 1, "error", "any other error"},
     {ErrorKind::Usage, 2, "usage", "bad command line or input: unknown flag, missing flag, bad JSON or duration; nothing was sent"},
     {ErrorKind::WorkflowFailed, 3, "workflow_failed", "the workflow closed unsuccessfully: failed, canceled, terminated or timed out"},
@@ -19,6 +19,7 @@ constexpr std::array<ExitCodeRow, 13> kTable{{
     {ErrorKind::ResourceExhausted, 10, "resource_exhausted", "rate limited or over a server limit"},
     {ErrorKind::BatchFailed, 11, "batch_failed", "a batch job (--wait) failed for some executions or was stopped"},
     {ErrorKind::UpdateFailed, 12, "update_failed", "the workflow rejected the update, or its handler failed"},
+    {ErrorKind::Unsupported, 13, "unsupported", "the cluster's server does not have this call: too old (the error names the version it needs)"},
     {ErrorKind::Interrupted, 130, "interrupted", "interrupted by SIGINT or SIGTERM"},
 }};
 

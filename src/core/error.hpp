@@ -24,6 +24,7 @@ enum class ErrorKind {
   ResourceExhausted,
   BatchFailed,
   UpdateFailed,
+  Unsupported,
   Interrupted,
 };
 

@@ -1,6 +1,8 @@
 #pragma once
 // Temporal payloads: JSON text in (inputs, memo, search attributes), JSON values out (results, histories).
 
+#include "payload/input.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <istream>
@@ -22,16 +24,6 @@ Payload from_json_text(std::string_view what, std::string_view text);
 
 // "KEY=JSON" (--memo, --search-attribute) → key and json/plain payload. Throws a usage Error naming `flag`.
 std::pair<std::string, Payload> from_key_json(std::string_view flag, std::string_view key_equals_json);
-
-// The payload-input flag family: each --input is one argument; each --input-file is one argument read whole
-// ("-" reads standard input); --input-meta KEY=VALUE sets metadata (the i-th value of a key goes to the i-th
-// argument, the first value to any argument beyond them); --input-base64 decodes each argument first.
-struct Input {
-  std::vector<std::string> inputs;
-  std::vector<std::string> files;
-  std::vector<std::string> meta;
-  bool base64 = false;
-};
 
 // Validates and builds the arguments; errors name the flag. `prefix` is the flag family's prefix ("input",
 // "signal-input", "update-input"); `stdin_stream` is read for a "-" file.

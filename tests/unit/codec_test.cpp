@@ -6,6 +6,8 @@
 #include <doctest/doctest.h>
 #include <google/protobuf/util/json_util.h>
 
+namespace wsv = temporal::api::workflowservice::v1;
+
 using namespace twctl;
 using namespace twctl::client;
 namespace history = temporal::api::history::v1;
@@ -132,8 +134,8 @@ TEST_CASE("codec: the gateway decorator encodes requests and decodes responses; 
                       make_remote_codec(options(), "default", std::make_unique<FakeHttp>(sent)));
   wsv::StartWorkflowExecutionRequest start;
   *start.mutable_input()->add_payloads() = payload::from_json_text("i", "\"World\"");
-  g->start_workflow(start);
-  CHECK(cluster.requests<wsv::StartWorkflowExecutionRequest>("start_workflow")[0].input().payloads(0).data() ==
+  client::call<wsv::StartWorkflowExecutionResponse>(*g, start);
+  CHECK(cluster.requests<wsv::StartWorkflowExecutionRequest>()[0].input().payloads(0).data() ==
         "enc:\"World\"");
   CHECK(start.input().payloads(0).data() == "\"World\"");  // the caller's request is untouched
 
@@ -144,8 +146,8 @@ TEST_CASE("codec: the gateway decorator encodes requests and decodes responses; 
   (*result->mutable_metadata())["encoding"] = "binary/encoded";
   wsv::GetWorkflowExecutionHistoryResponse page;
   *page.mutable_history()->add_events() = e;
-  cluster.then("get_history", page);
-  auto resp = g->get_history({});
+  cluster.then(page);
+  auto resp = client::call<wsv::GetWorkflowExecutionHistoryResponse>(*g, wsv::GetWorkflowExecutionHistoryRequest());
   const auto& got = resp.history().events(0).workflow_execution_completed_event_attributes().result().payloads(0);
   CHECK(got.data() == "\"done\"");
   CHECK(payload::encoding(got) == "json/plain");

@@ -8,20 +8,22 @@
 #include "temporal/api/enums/v1/event_type.pb.h"
 #include "temporal/api/enums/v1/workflow.pb.h"
 
+namespace wsv = temporal::api::workflowservice::v1;
+
 using namespace twctl;
 using namespace twctl::testing;
 namespace enums = temporal::api::enums::v1;
 
 TEST_CASE("workflow start: sends one request with inputs, timeouts, policies and memo, and prints the IDs") {
   FakeCluster c;
-  c.answer<wsv::StartWorkflowExecutionResponse>("start_workflow").set_run_id("run-1");
-  c.answer<wsv::StartWorkflowExecutionResponse>("start_workflow").set_started(true);
+  c.answer<wsv::StartWorkflowExecutionResponse>().set_run_id("run-1");
+  c.answer<wsv::StartWorkflowExecutionResponse>().set_started(true);
   auto r = run_cli(c, {"workflow", "start", "--type", "SayHello", "-t", "hello-tasks", "-w", "hello-1", "-i",
                        "\"World\"", "--execution-timeout", "1h", "--id-reuse-policy", "RejectDuplicate", "--memo",
                        "owner=\"ops\"", "-n", "prod"});
   CHECK(r.code == 0);
-  REQUIRE(c.requests<wsv::StartWorkflowExecutionRequest>("start_workflow").size() == 1);
-  const auto req = c.requests<wsv::StartWorkflowExecutionRequest>("start_workflow")[0];
+  REQUIRE(c.requests<wsv::StartWorkflowExecutionRequest>().size() == 1);
+  const auto req = c.requests<wsv::StartWorkflowExecutionRequest>()[0];
   CHECK(req.namespace_() == "prod");
   CHECK(req.workflow_id() == "hello-1");
   CHECK(req.workflow_type().name() == "SayHello");
@@ -44,13 +46,13 @@ TEST_CASE("workflow start: sends one request with inputs, timeouts, policies and
 
 TEST_CASE("workflow start: without -w a UUID is used; -o json prints one object") {
   FakeCluster c;
-  c.answer<wsv::StartWorkflowExecutionResponse>("start_workflow").set_run_id("run-2");
-  c.answer<wsv::StartWorkflowExecutionResponse>("start_workflow").set_started(true);
+  c.answer<wsv::StartWorkflowExecutionResponse>().set_run_id("run-2");
+  c.answer<wsv::StartWorkflowExecutionResponse>().set_started(true);
   auto r = run_cli(c, {"workflow", "start", "--type", "T", "-t", "q", "-o", "json"});
   CHECK(r.code == 0);
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["workflowId"].get<std::string>().size() == 36);
-  CHECK(j["workflowId"] == c.requests<wsv::StartWorkflowExecutionRequest>("start_workflow").at(0).workflow_id());
+  CHECK(j["workflowId"] == c.requests<wsv::StartWorkflowExecutionRequest>().at(0).workflow_id());
   CHECK(j["runId"] == "run-2");
   CHECK(j["taskQueue"] == "q");
 }
@@ -119,20 +121,20 @@ TEST_CASE("errors: a cluster error maps to its exit code; JSON modes add an erro
 
 TEST_CASE("workflow result: long-polls past empty answers, follows continue-as-new, prints the result") {
   FakeCluster c;
-  c.then("get_history", page({}, "poll-again"));
+  c.then(page({}, "poll-again"));
   auto can = event(5, enums::EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
   can.mutable_workflow_execution_continued_as_new_event_attributes()->set_new_execution_run_id("run-2");
-  c.then("get_history", page({can}));
-  c.then("get_history", page({completed(7, "\"liftoff\"")}));
+  c.then(page({can}));
+  c.then(page({completed(7, "\"liftoff\"")}));
   auto r = run_cli(c, {"workflow", "result", "-w", "countdown", "-r", "run-1"});
   CHECK(r.code == 0);
-  REQUIRE(c.requests<wsv::GetWorkflowExecutionHistoryRequest>("get_history").size() == 3);
-  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>("get_history")[0].wait_new_event());
-  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>("get_history")[0].history_event_filter_type() == enums::HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT);
-  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>("get_history")[1].next_page_token() == "poll-again");
-  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>("get_history")[1].execution().run_id() == "run-1");
-  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>("get_history")[2].execution().run_id() == "run-2");
-  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>("get_history")[2].next_page_token().empty());
+  REQUIRE(c.requests<wsv::GetWorkflowExecutionHistoryRequest>().size() == 3);
+  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>()[0].wait_new_event());
+  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>()[0].history_event_filter_type() == enums::HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT);
+  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>()[1].next_page_token() == "poll-again");
+  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>()[1].execution().run_id() == "run-1");
+  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>()[2].execution().run_id() == "run-2");
+  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>()[2].next_page_token().empty());
   CHECK(r.out ==
         "Results:\n"
         "  Status          COMPLETED\n"
@@ -142,13 +144,13 @@ TEST_CASE("workflow result: long-polls past empty answers, follows continue-as-n
 
 TEST_CASE("workflow result: a failed workflow prints its outcome, then exits 3 with the cause chain") {
   FakeCluster c;
-  c.answer<wsv::DescribeWorkflowExecutionResponse>("describe_workflow").mutable_workflow_execution_info()->mutable_execution()->set_run_id("latest");
-  c.then("get_history", page({failed(9)}));
+  c.answer<wsv::DescribeWorkflowExecutionResponse>().mutable_workflow_execution_info()->mutable_execution()->set_run_id("latest");
+  c.then(page({failed(9)}));
   auto r = run_cli(c, {"workflow", "result", "-w", "order-1"});
   CHECK(r.code == 3);
   // Without -r the latest run is pinned first, so the output can name the run that closed.
-  CHECK(c.requests<wsv::DescribeWorkflowExecutionRequest>("describe_workflow").size() == 1);
-  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>("get_history").at(0).execution().run_id() == "latest");
+  CHECK(c.requests<wsv::DescribeWorkflowExecutionRequest>().size() == 1);
+  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>().at(0).execution().run_id() == "latest");
   CHECK(r.out ==
         "Results:\n"
         "  Status   FAILED\n"
@@ -156,7 +158,7 @@ TEST_CASE("workflow result: a failed workflow prints its outcome, then exits 3 w
   CHECK(r.err == "Error: workflow failed: order processing failed (OrderError); caused by: database unreachable\n");
 
   FakeCluster cj;
-  cj.then("get_history", page({failed(9)}));
+  cj.then(page({failed(9)}));
   auto j = run_cli(cj, {"workflow", "result", "-w", "order-1", "-o", "json"});
   CHECK(j.code == 3);
   auto doc = nlohmann::json::parse(j.out);
@@ -171,7 +173,7 @@ TEST_CASE("workflow result: a failed workflow prints its outcome, then exits 3 w
 
 TEST_CASE("workflow describe: a running workflow shows its pending activities with attempts and last failure") {
   FakeCluster c;
-  auto* info = c.answer<wsv::DescribeWorkflowExecutionResponse>("describe_workflow").mutable_workflow_execution_info();
+  auto* info = c.answer<wsv::DescribeWorkflowExecutionResponse>().mutable_workflow_execution_info();
   info->mutable_execution()->set_workflow_id("flaky-1");
   info->mutable_execution()->set_run_id("run-1");
   info->mutable_type()->set_name("FlakyApiWorkflow");
@@ -181,7 +183,7 @@ TEST_CASE("workflow describe: a running workflow shows its pending activities wi
   info->set_history_length(5);
   info->set_history_size_bytes(900);
   info->set_state_transition_count(4);
-  auto* a = c.answer<wsv::DescribeWorkflowExecutionResponse>("describe_workflow").add_pending_activities();
+  auto* a = c.answer<wsv::DescribeWorkflowExecutionResponse>().add_pending_activities();
   a->set_activity_id("1");
   a->mutable_activity_type()->set_name("call_flaky_api");
   a->set_state(enums::PENDING_ACTIVITY_STATE_SCHEDULED);
@@ -189,7 +191,7 @@ TEST_CASE("workflow describe: a running workflow shows its pending activities wi
   a->mutable_last_failure()->set_message("HTTP 500: service unavailable");
   auto r = run_cli(c, {"workflow", "describe", "-w", "flaky-1"});
   CHECK(r.code == 0);
-  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>("get_history").empty());  // still running: no close event to fetch
+  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>().empty());  // still running: no close event to fetch
   CHECK(r.out ==
         "Execution Info:\n"
         "  WorkflowId            flaky-1\n"
@@ -216,10 +218,10 @@ TEST_CASE("workflow describe: a running workflow shows its pending activities wi
 
 TEST_CASE("workflow describe: a closed workflow adds its close event and result to JSON") {
   FakeCluster c;
-  auto* info = c.answer<wsv::DescribeWorkflowExecutionResponse>("describe_workflow").mutable_workflow_execution_info();
+  auto* info = c.answer<wsv::DescribeWorkflowExecutionResponse>().mutable_workflow_execution_info();
   info->mutable_execution()->set_workflow_id("hello-1");
   info->set_status(enums::WORKFLOW_EXECUTION_STATUS_COMPLETED);
-  c.then("get_history", page({completed(11, "\"Hello, World!\"")}));
+  c.then(page({completed(11, "\"Hello, World!\"")}));
   auto r = run_cli(c, {"workflow", "describe", "-w", "hello-1", "-o", "json"});
   CHECK(r.code == 0);
   auto j = nlohmann::json::parse(r.out);
@@ -230,19 +232,19 @@ TEST_CASE("workflow describe: a closed workflow adds its close event and result 
 
 TEST_CASE("workflow query: sends name and args; a rejected query exits 9") {
   FakeCluster c;
-  *c.answer<wsv::QueryWorkflowResponse>("query_workflow").mutable_query_result()->add_payloads() = payload::from_json_text("r", "3");
+  *c.answer<wsv::QueryWorkflowResponse>().mutable_query_result()->add_payloads() = payload::from_json_text("r", "3");
   auto r = run_cli(c, {"workflow", "query", "-w", "sub-1", "--name", "count"});
   CHECK(r.code == 0);
-  CHECK(c.requests<wsv::QueryWorkflowRequest>("query_workflow").at(0).query().query_type() == "count");
+  CHECK(c.requests<wsv::QueryWorkflowRequest>().at(0).query().query_type() == "count");
   CHECK(r.out == "Query result:\n  QueryResult  3\n");
 
   auto json = run_cli(c, {"workflow", "query", "-w", "sub-1", "--name", "count", "-o", "json"});
   CHECK(nlohmann::json::parse(json.out)["queryResult"] == nlohmann::json::parse("[3]"));
 
   FakeCluster rejected;
-  rejected.answer<wsv::QueryWorkflowResponse>("query_workflow").mutable_query_rejected()->set_status(enums::WORKFLOW_EXECUTION_STATUS_COMPLETED);
+  rejected.answer<wsv::QueryWorkflowResponse>().mutable_query_rejected()->set_status(enums::WORKFLOW_EXECUTION_STATUS_COMPLETED);
   auto rj = run_cli(rejected, {"workflow", "query", "-w", "sub-1", "--name", "count", "--reject-condition", "not_open"});
-  CHECK(rejected.requests<wsv::QueryWorkflowRequest>("query_workflow").at(0).query_reject_condition() == enums::QUERY_REJECT_CONDITION_NOT_OPEN);
+  CHECK(rejected.requests<wsv::QueryWorkflowRequest>().at(0).query_reject_condition() == enums::QUERY_REJECT_CONDITION_NOT_OPEN);
   CHECK(rj.code == 9);
   CHECK(rj.err == "Error: query was rejected, workflow has status: Completed\n");
 }
@@ -258,13 +260,13 @@ TEST_CASE("workflow list: streams pages, stops at --limit, and lowers the page s
       e->set_status(enums::WORKFLOW_EXECUTION_STATUS_COMPLETED);
     }
     resp.set_next_page_token(p == 0 ? "next" : "more");
-    c.then("list_workflows", resp);
+    c.then(resp);
   }
   auto r = run_cli(c, {"workflow", "list", "--limit", "3", "--page-size", "2", "-o", "jsonl"});
   CHECK(r.code == 0);
-  REQUIRE(c.requests<wsv::ListWorkflowExecutionsRequest>("list_workflows").size() == 2);
-  CHECK(c.requests<wsv::ListWorkflowExecutionsRequest>("list_workflows")[0].page_size() == 2);
-  CHECK(c.requests<wsv::ListWorkflowExecutionsRequest>("list_workflows")[1].next_page_token() == "next");
+  REQUIRE(c.requests<wsv::ListWorkflowExecutionsRequest>().size() == 2);
+  CHECK(c.requests<wsv::ListWorkflowExecutionsRequest>()[0].page_size() == 2);
+  CHECK(c.requests<wsv::ListWorkflowExecutionsRequest>()[1].next_page_token() == "next");
   CHECK(r.out ==
         "{\"execution\":{\"workflowId\":\"wf-0\"},\"type\":{\"name\":\"Echo\"},\"status\":\"WORKFLOW_EXECUTION_STATUS_COMPLETED\"}\n"
         "{\"execution\":{\"workflowId\":\"wf-1\"},\"type\":{\"name\":\"Echo\"},\"status\":\"WORKFLOW_EXECUTION_STATUS_COMPLETED\"}\n"
@@ -272,7 +274,7 @@ TEST_CASE("workflow list: streams pages, stops at --limit, and lowers the page s
 
   FakeCluster small;
   run_cli(small, {"workflow", "list", "--limit", "5"});
-  CHECK(small.requests<wsv::ListWorkflowExecutionsRequest>("list_workflows").at(0).page_size() == 5);
+  CHECK(small.requests<wsv::ListWorkflowExecutionsRequest>().at(0).page_size() == 5);
 }
 
 TEST_CASE("workflow list: text prints one header for all pages") {
@@ -284,7 +286,7 @@ TEST_CASE("workflow list: text prints one header for all pages") {
     e->mutable_type()->set_name("Echo");
     e->set_status(enums::WORKFLOW_EXECUTION_STATUS_RUNNING);
     if (p == 0) resp.set_next_page_token("next");
-    c.then("list_workflows", resp);
+    c.then(resp);
   }
   auto r = run_cli(c, {"workflow", "list"});
   CHECK(r.out ==
@@ -301,21 +303,21 @@ TEST_CASE("workflow show: streams every page as {\"events\": [...]} in json and 
     return d;
   };
   FakeCluster c;
-  for (auto& p : pages()) c.then("get_history", p);
+  for (auto& p : pages()) c.then(p);
   auto r = run_cli(c, {"workflow", "show", "-w", "w", "-o", "json"});
   CHECK(r.code == 0);
   auto j = nlohmann::json::parse(r.out);
   REQUIRE(j["events"].size() == 2);
   CHECK(j["events"][1]["workflowExecutionCompletedEventAttributes"]["result"]["payloads"][0]["data"] == "MQ==");
-  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>("get_history").at(1).next_page_token() == "p2");
+  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>().at(1).next_page_token() == "p2");
 
   FakeCluster cl;
-  for (auto& p : pages()) cl.then("get_history", p);
+  for (auto& p : pages()) cl.then(p);
   auto l = run_cli(cl, {"workflow", "show", "-w", "w", "-o", "jsonl"});
   CHECK(std::count(l.out.begin(), l.out.end(), '\n') == 2);
 
   FakeCluster ct;
-  for (auto& p : pages()) ct.then("get_history", p);
+  for (auto& p : pages()) ct.then(p);
   auto t = run_cli(ct, {"workflow", "show", "-w", "w"});
   CHECK(t.out ==
         "Progress:\n"
@@ -333,8 +335,8 @@ TEST_CASE("workflow cancel: sends the reason; the confirmation goes to stderr, n
   FakeCluster c;
   auto r = run_cli(c, {"workflow", "cancel", "-w", "sub-1", "--reason", "unsubscribe"});
   CHECK(r.code == 0);
-  CHECK(c.requests<wsv::RequestCancelWorkflowExecutionRequest>("cancel_workflow").at(0).reason() == "unsubscribe");
-  CHECK(c.requests<wsv::RequestCancelWorkflowExecutionRequest>("cancel_workflow").at(0).workflow_execution().workflow_id() == "sub-1");
+  CHECK(c.requests<wsv::RequestCancelWorkflowExecutionRequest>().at(0).reason() == "unsubscribe");
+  CHECK(c.requests<wsv::RequestCancelWorkflowExecutionRequest>().at(0).workflow_execution().workflow_id() == "sub-1");
   CHECK(r.out.empty());
   CHECK(r.err == "Cancellation requested for workflow sub-1\n");
 }

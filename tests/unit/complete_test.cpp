@@ -8,6 +8,8 @@
 #include "temporal/api/enums/v1/workflow.pb.h"
 #include "temporal/api/sdk/v1/workflow_metadata.pb.h"
 
+namespace wsv = temporal::api::workflowservice::v1;
+
 using namespace twctl;
 using namespace twctl::testing;
 
@@ -19,7 +21,7 @@ Run complete(FakeCluster& c, std::vector<std::string> words) {
 }
 
 void add_execution(FakeCluster& c, const std::string& id, const std::string& type, const std::string& queue) {
-  auto* e = c.answer<wsv::ListWorkflowExecutionsResponse>("list_workflows").add_executions();
+  auto* e = c.answer<wsv::ListWorkflowExecutionsResponse>().add_executions();
   e->mutable_execution()->set_workflow_id(id);
   e->mutable_type()->set_name(type);
   e->set_task_queue(queue);
@@ -78,7 +80,7 @@ TEST_CASE("__complete: -w offers recent workflow IDs with the typed prefix, each
   add_execution(c, "order-2", "OrderWorkflow", "orders");
   auto r = complete(c, {"--namespace", "shop", "workflow", "describe", "-w", "ord"});
   CHECK(r.out == "order-1\tOrderWorkflow, Running\norder-2\tOrderWorkflow, Running\n:4\n");
-  auto reqs = c.requests<wsv::ListWorkflowExecutionsRequest>("list_workflows");
+  auto reqs = c.requests<wsv::ListWorkflowExecutionsRequest>();
   REQUIRE(reqs.size() == 1);
   CHECK(reqs[0].namespace_() == "shop");
   CHECK(reqs[0].query() == "WorkflowId STARTS_WITH \"ord\"");
@@ -91,7 +93,7 @@ TEST_CASE("__complete: task queues and workflow types from recent executions, na
   add_execution(c, "c", "U", "orders");
   CHECK(complete(c, {"workflow", "start", "-t", ""}).out == "orders\nemails\n:4\n");
   CHECK(complete(c, {"workflow", "start", "--type", ""}).out == "T\nU\n:4\n");
-  auto& ns = c.answer<wsv::ListNamespacesResponse>("list_namespaces");
+  auto& ns = c.answer<wsv::ListNamespacesResponse>();
   ns.add_namespaces()->mutable_namespace_info()->set_name("default");
   ns.add_namespaces()->mutable_namespace_info()->set_name("shop");
   CHECK(complete(c, {"-n", "s"}).out == "shop\n:4\n");
@@ -110,12 +112,12 @@ TEST_CASE("__complete: --name offers the handlers of the workflow given with -w,
   def->add_update_definitions()->set_name("add_item");
   std::string json;
   REQUIRE(google::protobuf::util::MessageToJsonString(md, &json).ok());
-  auto* p = c.answer<wsv::QueryWorkflowResponse>("query_workflow").mutable_query_result()->add_payloads();
+  auto* p = c.answer<wsv::QueryWorkflowResponse>().mutable_query_result()->add_payloads();
   (*p->mutable_metadata())["encoding"] = "json/protobuf";
   p->set_data(json);
 
   CHECK(complete(c, {"workflow", "query", "-w", "order-1", "--name", ""}).out == "count\nitems\tThe items so far\n:4\n");
-  auto reqs = c.requests<wsv::QueryWorkflowRequest>("query_workflow");
+  auto reqs = c.requests<wsv::QueryWorkflowRequest>();
   REQUIRE(reqs.size() == 1);
   CHECK(reqs[0].execution().workflow_id() == "order-1");
   CHECK(reqs[0].query().query_type() == "__temporal_workflow_metadata");
@@ -123,17 +125,17 @@ TEST_CASE("__complete: --name offers the handlers of the workflow given with -w,
   CHECK(complete(c, {"workflow", "update", "execute", "-w", "order-1", "--name", "a"}).out == "add_item\n:4\n");
   // Without -w there is nothing to ask.
   CHECK(complete(c, {"workflow", "query", "--name", ""}).out == ":4\n");
-  CHECK(c.requests<wsv::QueryWorkflowRequest>("query_workflow").size() == 3);
+  CHECK(c.requests<wsv::QueryWorkflowRequest>().size() == 3);
 }
 
 TEST_CASE("__complete: -r offers the runs of the workflow given with -w") {
   FakeCluster c;
-  auto* e = c.answer<wsv::ListWorkflowExecutionsResponse>("list_workflows").add_executions();
+  auto* e = c.answer<wsv::ListWorkflowExecutionsResponse>().add_executions();
   e->mutable_execution()->set_workflow_id("order-1");
   e->mutable_execution()->set_run_id("run-2");
   e->set_status(temporal::api::enums::v1::WORKFLOW_EXECUTION_STATUS_COMPLETED);
   CHECK(complete(c, {"workflow", "result", "-w", "order-1", "-r", ""}).out == "run-2\tCompleted\n:4\n");
-  auto reqs = c.requests<wsv::ListWorkflowExecutionsRequest>("list_workflows");
+  auto reqs = c.requests<wsv::ListWorkflowExecutionsRequest>();
   REQUIRE(reqs.size() == 1);
   CHECK(reqs[0].query() == "WorkflowId = \"order-1\"");
   CHECK(complete(c, {"workflow", "result", "-r", ""}).out == ":4\n");  // no -w: nothing to ask
@@ -141,11 +143,11 @@ TEST_CASE("__complete: -r offers the runs of the workflow given with -w") {
 
 TEST_CASE("__complete: --job-id offers the namespace's batch jobs") {
   FakeCluster c;
-  auto* info = c.answer<wsv::ListBatchOperationsResponse>("list_batches").add_operation_info();
+  auto* info = c.answer<wsv::ListBatchOperationsResponse>().add_operation_info();
   info->set_job_id("job-1");
   info->set_state(temporal::api::enums::v1::BATCH_OPERATION_STATE_RUNNING);
   CHECK(complete(c, {"batch", "terminate", "--job-id", "j"}).out == "job-1\tRunning\n:4\n");
-  CHECK(c.requests<wsv::ListBatchOperationsRequest>("list_batches").at(0).namespace_() == "default");
+  CHECK(c.requests<wsv::ListBatchOperationsRequest>().at(0).namespace_() == "default");
 }
 
 TEST_CASE("__complete: a failing cluster gives no candidates and no message") {

@@ -33,6 +33,7 @@ TEST_CASE("errors: gRPC status codes map to kinds") {
   CHECK(client::kind_for_code(9) == ErrorKind::Rejected);
   CHECK(client::kind_for_code(8) == ErrorKind::ResourceExhausted);
   CHECK(client::kind_for_code(13) == ErrorKind::General);
+  CHECK(client::kind_for_code(12) == ErrorKind::Unsupported);  // UNIMPLEMENTED: a server without the RPC
 }
 
 TEST_CASE("errors: connection failures name the address and the cause") {

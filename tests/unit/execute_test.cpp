@@ -10,6 +10,8 @@
 #include "temporal/api/enums/v1/event_type.pb.h"
 #include "temporal/api/enums/v1/workflow.pb.h"
 
+namespace wsv = temporal::api::workflowservice::v1;
+
 using namespace twctl;
 using namespace twctl::testing;
 namespace enums = temporal::api::enums::v1;
@@ -40,8 +42,8 @@ history::HistoryEvent completed(int64_t id, const std::string& json) {
 }
 
 void started(FakeCluster& c, const std::string& run_id, bool is_new = true) {
-  c.answer<wsv::StartWorkflowExecutionResponse>("start_workflow").set_run_id(run_id);
-  c.answer<wsv::StartWorkflowExecutionResponse>("start_workflow").set_started(is_new);
+  c.answer<wsv::StartWorkflowExecutionResponse>().set_run_id(run_id);
+  c.answer<wsv::StartWorkflowExecutionResponse>().set_started(is_new);
 }
 
 template <typename T>
@@ -69,19 +71,19 @@ TEST_CASE("parse: execute takes the start flags and --detailed") {
 TEST_CASE("workflow execute: starts, streams progress to stderr following continue-as-new, result on stdout") {
   FakeCluster c;
   started(c, "run-1");
-  c.then("get_history", page({event(1, enums::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED)}, "more"));
+  c.then(page({event(1, enums::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED)}, "more"));
   auto can = event(2, enums::EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
   can.mutable_workflow_execution_continued_as_new_event_attributes()->set_new_execution_run_id("run-2");
-  c.then("get_history", page({can}));
-  c.then("get_history", page({event(1, enums::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED), completed(2, "\"hi\"")}));
+  c.then(page({can}));
+  c.then(page({event(1, enums::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED), completed(2, "\"hi\"")}));
   auto r = run_cli(c, {"workflow", "execute", "--type", "SayHello", "-t", "hello-tasks", "-w", "hello-1", "-i",
                        "\"World\""});
   CHECK(r.code == 0);
-  REQUIRE(c.requests<wsv::StartWorkflowExecutionRequest>("start_workflow").size() == 1);
-  const auto start = c.requests<wsv::StartWorkflowExecutionRequest>("start_workflow")[0];
+  REQUIRE(c.requests<wsv::StartWorkflowExecutionRequest>().size() == 1);
+  const auto start = c.requests<wsv::StartWorkflowExecutionRequest>()[0];
   CHECK(start.workflow_type().name() == "SayHello");
   CHECK(start.input().payloads(0).data() == "\"World\"");
-  auto polls = c.requests<wsv::GetWorkflowExecutionHistoryRequest>("get_history");
+  auto polls = c.requests<wsv::GetWorkflowExecutionHistoryRequest>();
   REQUIRE(polls.size() == 3);
   CHECK(polls[0].wait_new_event());
   CHECK(polls[0].history_event_filter_type() == enums::HISTORY_EVENT_FILTER_TYPE_UNSPECIFIED);
@@ -114,12 +116,12 @@ TEST_CASE("workflow execute: starts, streams progress to stderr following contin
 TEST_CASE("workflow execute: -o json prints one object and nothing else; --detailed adds the history") {
   FakeCluster c;
   started(c, "run-1");
-  c.then("get_history", page({completed(5, "{\"n\":1}")}));
-  c.then("get_history", page({event(1, enums::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED), completed(5, "{\"n\":1}")}));
+  c.then(page({completed(5, "{\"n\":1}")}));
+  c.then(page({event(1, enums::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED), completed(5, "{\"n\":1}")}));
   auto r = run_cli(c, {"workflow", "execute", "--type", "T", "-t", "q", "-w", "w1", "-o", "json", "--detailed"});
   CHECK(r.code == 0);
   CHECK(r.err.empty());
-  auto polls = c.requests<wsv::GetWorkflowExecutionHistoryRequest>("get_history");
+  auto polls = c.requests<wsv::GetWorkflowExecutionHistoryRequest>();
   REQUIRE(polls.size() == 2);
   CHECK(polls[0].history_event_filter_type() == enums::HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT);
   CHECK_FALSE(polls[1].wait_new_event());
@@ -139,7 +141,7 @@ TEST_CASE("workflow execute: -o json prints one object and nothing else; --detai
 TEST_CASE("workflow execute: --detailed in text shows each event's fields as a section on stderr") {
   FakeCluster c;
   started(c, "run-1");
-  c.then("get_history", page({completed(3, "\"ok\"")}));
+  c.then(page({completed(3, "\"ok\"")}));
   auto r = run_cli(c, {"workflow", "execute", "--type", "T", "-t", "q", "-w", "w1", "--detailed"});
   CHECK(r.code == 0);
   CHECK(r.err ==
@@ -154,7 +156,7 @@ TEST_CASE("workflow execute: a failed workflow exits 3; an ID already running ex
   started(c, "run-1");
   auto failed = event(4, enums::EVENT_TYPE_WORKFLOW_EXECUTION_FAILED);
   failed.mutable_workflow_execution_failed_event_attributes()->mutable_failure()->set_message("boom");
-  c.then("get_history", page({failed}));
+  c.then(page({failed}));
   auto r = run_cli(c, {"workflow", "execute", "--type", "T", "-t", "q", "-o", "json"});
   CHECK(r.code == 3);
   CHECK(nlohmann::json::parse(r.out)["status"] == "FAILED");
@@ -173,13 +175,13 @@ TEST_CASE("workflow execute: a failed workflow exits 3; an ID already running ex
 TEST_CASE("workflow execute: --id-conflict-policy UseExisting follows the run already there, with a warning") {
   FakeCluster c;
   started(c, "run-0", false);
-  c.then("get_history", page({completed(9, "1")}));
+  c.then(page({completed(9, "1")}));
   auto r = run_cli(c, {"workflow", "execute", "--type", "T", "-t", "q", "-w", "w1", "--id-conflict-policy",
                        "UseExisting", "-o", "json"});
   CHECK(r.code == 0);
-  CHECK(c.requests<wsv::StartWorkflowExecutionRequest>("start_workflow")[0].workflow_id_conflict_policy() ==
+  CHECK(c.requests<wsv::StartWorkflowExecutionRequest>()[0].workflow_id_conflict_policy() ==
         enums::WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING);
-  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>("get_history")[0].execution().run_id() == "run-0");
+  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>()[0].execution().run_id() == "run-0");
   CHECK(nlohmann::json::parse(r.out)["runId"] == "run-0");
   CHECK(r.err == "warning: a run with this workflow ID was already running; following it\n");
 }
@@ -202,16 +204,16 @@ TEST_CASE("history long polls pause after an empty answer, so a too-short deadli
   ex.set_workflow_id("w");
   ex.set_run_id("r");
 
-  c.then("get_history", page({}, "again"));
-  c.then("get_history", page({}, "again"));
-  c.then("get_history", page({completed(3, "1")}));
+  c.then(page({}, "again"));
+  c.then(page({}, "again"));
+  c.then(page({completed(3, "1")}));
   ops::workflow::wait_for_close(ctx, ex, true);
   CHECK(pauses == 2);
 
   pauses = 0;
-  c.then("get_history", page({event(1, enums::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED)}, "next"));
-  c.then("get_history", page({}, "again"));
-  c.then("get_history", page({completed(3, "1")}));
+  c.then(page({event(1, enums::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED)}, "next"));
+  c.then(page({}, "again"));
+  c.then(page({completed(3, "1")}));
   int events = 0;
   ops::workflow::follow_history(ctx, ex, [&](const history::HistoryEvent&) { ++events; });
   CHECK(events == 2);

@@ -4,12 +4,16 @@
 
 #include "cli/app.hpp"
 #include "client/gateway.hpp"
-#include "core/context.hpp"
+#include "client/rpc.hpp"
+#include "app/context.hpp"
 #include "core/error.hpp"
 
+#include <doctest/doctest.h>
 #include <google/protobuf/message.h>
 
 #include <deque>
+#include <exception>
+#include <initializer_list>
 #include <functional>
 #include <map>
 #include <memory>
@@ -18,97 +22,107 @@
 #include <string>
 #include <vector>
 
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
+
 namespace twctl::testing {
 
 namespace wsv = temporal::api::workflowservice::v1;
+namespace gp = google::protobuf;
 
-// What the fake cluster was asked, and what it answers. Methods are named as on client::Gateway.
+// What the fake cluster was asked, and what it answers, keyed by message type: answers by response type,
+// requests and scripted failures by request type. Every call is checked against the service descriptors as
+// the real gateway checks it (client/rpc.hpp), so a request paired with the wrong response type fails here
+// too. A canned answer that no call used fails the test when the cluster goes out of scope: a test that sets
+// up an answer expects the command to ask for it.
 struct FakeCluster {
-  std::vector<std::pair<std::string, std::shared_ptr<google::protobuf::Message>>> calls;
-  std::map<std::string, std::deque<std::shared_ptr<google::protobuf::Message>>> queued;  // one per call
-  std::map<std::string, std::shared_ptr<google::protobuf::Message>> standing;  // when nothing is queued
-  std::optional<Error> fail_with;
-  // Per method, one entry per call: an error to throw, or nothing to answer as usual; then answers as usual.
-  std::map<std::string, std::deque<std::optional<Error>>> fail_next;
+  std::vector<std::shared_ptr<gp::Message>> calls;  // every request, in order
+  std::optional<Error> fail_with;                   // fails every call
   int gateways_made = 0;
 
-  // Every request made to `method`, in order.
+  FakeCluster() = default;
+  FakeCluster(const FakeCluster&) = delete;
+  FakeCluster& operator=(const FakeCluster&) = delete;
+  ~FakeCluster() {
+    if (std::uncaught_exceptions() > 0) return;
+    for (const auto& [type, q] : queued_) {
+      if (!q.empty()) FAIL_CHECK("fake cluster: " << q.size() << " queued " << type << " never asked for");
+    }
+    for (const auto& [type, slot] : standing_) {
+      if (!slot.used) FAIL_CHECK("fake cluster: the standing " << type << " was never asked for");
+    }
+  }
+
+  // Every request of type Req, in order.
   template <typename Req>
-  std::vector<Req> requests(const std::string& method) const {
+  std::vector<Req> requests() const {
     std::vector<Req> out;
-    for (const auto& [m, req] : calls) {
-      if (m == method) out.push_back(static_cast<const Req&>(*req));
+    for (const auto& req : calls) {
+      if (req->GetDescriptor() == Req::descriptor()) out.push_back(static_cast<const Req&>(*req));
     }
     return out;
   }
-  // The answer `method` gives whenever nothing is queued for it (made empty on first use).
+  // The answer of type Resp given whenever none is queued (made empty on first use).
   template <typename Resp>
-  Resp& answer(const std::string& method) {
-    auto& slot = standing[method];
-    if (!slot) slot = std::make_shared<Resp>();
-    return static_cast<Resp&>(*slot);
+  Resp& answer() {
+    auto& slot = standing_[Resp::descriptor()->full_name()];
+    if (!slot.message) slot.message = std::make_shared<Resp>();
+    return static_cast<Resp&>(*slot.message);
   }
-  // Queues one answer for the next call of `method`.
+  // Queues one answer of type Resp for the next call that wants one.
   template <typename Resp>
-  void then(const std::string& method, Resp resp) {
-    queued[method].push_back(std::make_shared<Resp>(std::move(resp)));
+  void then(Resp resp) {
+    queued_[Resp::descriptor()->full_name()].push_back(std::make_shared<Resp>(std::move(resp)));
+  }
+  // The next calls with a Req fail with these errors in turn (nullopt: answer as usual), then answer as usual.
+  template <typename Req>
+  void fail_next(std::initializer_list<std::optional<Error>> errors) {
+    auto& q = failures_[Req::descriptor()->full_name()];
+    q.insert(q.end(), errors.begin(), errors.end());
   }
 
-  template <typename Resp, typename Req>
-  Resp call(const std::string& method, const Req& req) {
-    calls.emplace_back(method, std::make_shared<Req>(req));
+  void call(const gp::Message& req, gp::Message& resp) {
+    (void)client::rpc_for(req, &resp);
+    std::shared_ptr<gp::Message> copy(req.New());
+    copy->CopyFrom(req);
+    calls.push_back(std::move(copy));
     if (fail_with) throw *fail_with;
-    if (auto f = fail_next.find(method); f != fail_next.end() && !f->second.empty()) {
+    if (auto f = failures_.find(req.GetDescriptor()->full_name()); f != failures_.end() && !f->second.empty()) {
       auto e = f->second.front();
       f->second.pop_front();
       if (e) throw *e;
     }
-    auto& q = queued[method];
-    if (!q.empty()) {
-      auto resp = static_cast<Resp&>(*q.front());
+    const auto& type = resp.GetDescriptor()->full_name();
+    if (auto& q = queued_[type]; !q.empty()) {
+      resp.CopyFrom(*q.front());
       q.pop_front();
-      return resp;
+      return;
     }
-    auto it = standing.find(method);
-    return it == standing.end() ? Resp() : static_cast<Resp&>(*it->second);
+    if (auto it = standing_.find(type); it != standing_.end()) {
+      it->second.used = true;
+      resp.CopyFrom(*it->second.message);
+      return;
+    }
+    resp.Clear();
   }
-};
 
-#define TWCTL_FAKE(method, Req, Resp) \
-  wsv::Resp method(const wsv::Req& r) override { return c_.call<wsv::Resp>(#method, r); }
+ private:
+  struct Standing {
+    std::shared_ptr<gp::Message> message;
+    bool used = false;
+  };
+  std::map<std::string, std::deque<std::shared_ptr<gp::Message>>> queued_;
+  std::map<std::string, Standing> standing_;
+  std::map<std::string, std::deque<std::optional<Error>>> failures_;
+};
 
 class FakeGateway : public client::Gateway {
  public:
   explicit FakeGateway(FakeCluster& c) : c_(c) {}
-
-  TWCTL_FAKE(start_workflow, StartWorkflowExecutionRequest, StartWorkflowExecutionResponse)
-  TWCTL_FAKE(describe_workflow, DescribeWorkflowExecutionRequest, DescribeWorkflowExecutionResponse)
-  TWCTL_FAKE(query_workflow, QueryWorkflowRequest, QueryWorkflowResponse)
-  TWCTL_FAKE(cancel_workflow, RequestCancelWorkflowExecutionRequest, RequestCancelWorkflowExecutionResponse)
-  TWCTL_FAKE(get_history, GetWorkflowExecutionHistoryRequest, GetWorkflowExecutionHistoryResponse)
-  TWCTL_FAKE(list_workflows, ListWorkflowExecutionsRequest, ListWorkflowExecutionsResponse)
-  TWCTL_FAKE(get_history_reverse, GetWorkflowExecutionHistoryReverseRequest, GetWorkflowExecutionHistoryReverseResponse)
-  TWCTL_FAKE(count_workflows, CountWorkflowExecutionsRequest, CountWorkflowExecutionsResponse)
-  TWCTL_FAKE(signal_workflow, SignalWorkflowExecutionRequest, SignalWorkflowExecutionResponse)
-  TWCTL_FAKE(signal_with_start, SignalWithStartWorkflowExecutionRequest, SignalWithStartWorkflowExecutionResponse)
-  TWCTL_FAKE(terminate_workflow, TerminateWorkflowExecutionRequest, TerminateWorkflowExecutionResponse)
-  TWCTL_FAKE(delete_workflow, DeleteWorkflowExecutionRequest, DeleteWorkflowExecutionResponse)
-  TWCTL_FAKE(reset_workflow, ResetWorkflowExecutionRequest, ResetWorkflowExecutionResponse)
-  TWCTL_FAKE(update_workflow, UpdateWorkflowExecutionRequest, UpdateWorkflowExecutionResponse)
-  TWCTL_FAKE(poll_update, PollWorkflowExecutionUpdateRequest, PollWorkflowExecutionUpdateResponse)
-  TWCTL_FAKE(execute_multi_operation, ExecuteMultiOperationRequest, ExecuteMultiOperationResponse)
-  TWCTL_FAKE(start_batch, StartBatchOperationRequest, StartBatchOperationResponse)
-  TWCTL_FAKE(describe_batch, DescribeBatchOperationRequest, DescribeBatchOperationResponse)
-  TWCTL_FAKE(list_batches, ListBatchOperationsRequest, ListBatchOperationsResponse)
-  TWCTL_FAKE(stop_batch, StopBatchOperationRequest, StopBatchOperationResponse)
-  TWCTL_FAKE(get_system_info, GetSystemInfoRequest, GetSystemInfoResponse)
-  TWCTL_FAKE(list_namespaces, ListNamespacesRequest, ListNamespacesResponse)
+  void call(const gp::Message& req, gp::Message& resp) override { c_.call(req, resp); }
 
  private:
   FakeCluster& c_;
 };
-
-#undef TWCTL_FAKE
 
 // Runs argv through the same entry point as main, with captured streams and a fake cluster.
 struct Run {

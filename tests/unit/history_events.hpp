@@ -9,6 +9,7 @@
 
 #include "temporal/api/enums/v1/event_type.pb.h"
 #include "temporal/api/history/v1/message.pb.h"
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::testing {
 

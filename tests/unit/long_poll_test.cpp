@@ -5,6 +5,8 @@
 
 #include "temporal/api/enums/v1/event_type.pb.h"
 
+namespace wsv = temporal::api::workflowservice::v1;
+
 using namespace twctl;
 using namespace twctl::testing;
 namespace enums = temporal::api::enums::v1;
@@ -28,9 +30,9 @@ wsv::GetWorkflowExecutionHistoryResponse completed_page() {
 // Runs `workflow result` with each long poll taking `poll_takes` of (fake) time; returns the pauses made.
 std::vector<std::chrono::milliseconds> pauses_for(std::chrono::milliseconds poll_takes) {
   FakeCluster c;
-  c.then("get_history", empty_page());
-  c.then("get_history", empty_page());
-  c.then("get_history", completed_page());
+  c.then(empty_page());
+  c.then(empty_page());
+  c.then(completed_page());
   std::istringstream in;
   std::ostringstream out, err;
   CancelToken cancel;
@@ -50,7 +52,7 @@ std::vector<std::chrono::milliseconds> pauses_for(std::chrono::milliseconds poll
   };
   ctx.gateway_factory = [&](const client::ConnectionOptions&, CancelToken&) { return std::make_unique<FakeGateway>(c); };
   CHECK(cli::run({"workflow", "result", "-w", "w-1", "-r", "r-1"}, ctx) == 0);
-  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>("get_history").size() == 3);
+  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>().size() == 3);
   return pauses;
 }
 

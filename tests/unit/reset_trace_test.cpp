@@ -11,6 +11,8 @@
 #include "temporal/api/enums/v1/reset.pb.h"
 #include "temporal/api/enums/v1/workflow.pb.h"
 
+namespace wsv = temporal::api::workflowservice::v1;
+
 // The tests read the deprecated reset_reapply_type field twctl still sends.
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 
@@ -126,12 +128,12 @@ TEST_CASE("workflow reset: bad flag combinations exit 2, name the flag, and send
 
 TEST_CASE("workflow reset -e: one request with the event, reason, request ID and reapply settings") {
   FakeCluster c;
-  c.answer<wsv::ResetWorkflowExecutionResponse>("reset_workflow").set_run_id("new-run");
+  c.answer<wsv::ResetWorkflowExecutionResponse>().set_run_id("new-run");
   auto r = run_cli(c, {"workflow", "reset", "-w", "w1", "-r", "r1", "-e", "8", "--reason", "bad deploy",
                        "--reapply-exclude", "SIGNAL"});
   CHECK(r.code == 0);
   REQUIRE(c.calls.size() == 1);
-  auto req = c.requests<wsv::ResetWorkflowExecutionRequest>("reset_workflow").at(0);
+  auto req = c.requests<wsv::ResetWorkflowExecutionRequest>().at(0);
   CHECK(req.workflow_execution().workflow_id() == "w1");
   CHECK(req.workflow_execution().run_id() == "r1");
   CHECK(req.workflow_task_finish_event_id() == 8);
@@ -150,14 +152,14 @@ TEST_CASE("workflow reset -e: one request with the event, reason, request ID and
 
 TEST_CASE("workflow reset -t FirstWorkflowTask: the first WorkflowTaskCompleted of the history; JSON output") {
   FakeCluster c;
-  c.then("get_history", page({two_tasks()[0], two_tasks()[1]}, "tok"));
-  c.then("get_history", page({two_tasks()[2], two_tasks()[3], two_tasks()[4]}, "tok2"));
-  c.answer<wsv::ResetWorkflowExecutionResponse>("reset_workflow").set_run_id("new-run");
+  c.then(page({two_tasks()[0], two_tasks()[1]}, "tok"));
+  c.then(page({two_tasks()[2], two_tasks()[3], two_tasks()[4]}, "tok2"));
+  c.answer<wsv::ResetWorkflowExecutionResponse>().set_run_id("new-run");
   auto r = run_cli(c, {"workflow", "reset", "-w", "w1", "-t", "FirstWorkflowTask", "--reason", "x",
                        "--reapply-type", "None", "-o", "json"});
   CHECK(r.code == 0);
-  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>("get_history").size() == 2);  // stops at event 4
-  auto req = c.requests<wsv::ResetWorkflowExecutionRequest>("reset_workflow").at(0);
+  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>().size() == 2);  // stops at event 4
+  auto req = c.requests<wsv::ResetWorkflowExecutionRequest>().at(0);
   CHECK(req.workflow_task_finish_event_id() == 4);
   CHECK(req.workflow_execution().run_id().empty());
   CHECK(req.reset_reapply_type() == enums::RESET_REAPPLY_TYPE_NONE);
@@ -170,11 +172,11 @@ TEST_CASE("workflow reset -t LastWorkflowTask reads the history backwards; --rea
   auto events = two_tasks();
   wsv::GetWorkflowExecutionHistoryReverseResponse rev;
   for (auto it = events.rbegin(); it != events.rend(); ++it) *rev.mutable_history()->add_events() = *it;
-  c.then("get_history_reverse", rev);
+  c.then(rev);
   auto r = run_cli(c, {"workflow", "reset", "-w", "w1", "-t", "LastWorkflowTask", "--reason", "x",
                        "--reapply-exclude", "all"});
   CHECK(r.code == 0);
-  auto req = c.requests<wsv::ResetWorkflowExecutionRequest>("reset_workflow").at(0);
+  auto req = c.requests<wsv::ResetWorkflowExecutionRequest>().at(0);
   CHECK(req.workflow_task_finish_event_id() == 8);
   CHECK(req.reset_reapply_exclude_types_size() == 3);
 }
@@ -183,28 +185,28 @@ TEST_CASE("workflow reset -t LastContinuedAsNew resets the previous run at its l
   FakeCluster c;
   auto first = event(1, enums::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED);
   first.mutable_workflow_execution_started_event_attributes()->set_continued_execution_run_id("prev-run");
-  c.then("get_history", page({first}));
-  c.then("get_history", page(two_tasks()));
+  c.then(page({first}));
+  c.then(page(two_tasks()));
   auto r = run_cli(c, {"workflow", "reset", "-w", "w1", "-t", "LastContinuedAsNew", "--reason", "x"});
   CHECK(r.code == 0);
-  auto hist = c.requests<wsv::GetWorkflowExecutionHistoryRequest>("get_history");
+  auto hist = c.requests<wsv::GetWorkflowExecutionHistoryRequest>();
   REQUIRE(hist.size() == 2);
   CHECK(hist[1].execution().run_id() == "prev-run");
-  auto req = c.requests<wsv::ResetWorkflowExecutionRequest>("reset_workflow").at(0);
+  auto req = c.requests<wsv::ResetWorkflowExecutionRequest>().at(0);
   CHECK(req.workflow_execution().run_id() == "prev-run");
   CHECK(req.workflow_task_finish_event_id() == 8);
 
   FakeCluster fresh;  // a first run has nothing to go back to
-  fresh.then("get_history", page({event(1, enums::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED)}));
+  fresh.then(page({event(1, enums::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED)}));
   auto none = run_cli(fresh, {"workflow", "reset", "-w", "w1", "-t", "LastContinuedAsNew", "--reason", "x"});
   CHECK(none.code == 1);
   CHECK(none.err.find("did not continue from another") != std::string::npos);
-  CHECK(fresh.requests<wsv::ResetWorkflowExecutionRequest>("reset_workflow").empty());
+  CHECK(fresh.requests<wsv::ResetWorkflowExecutionRequest>().empty());
 }
 
 TEST_CASE("workflow reset -t BuildId uses the auto-reset point of that build") {
   FakeCluster c;
-  auto& d = c.answer<wsv::DescribeWorkflowExecutionResponse>("describe_workflow");
+  auto& d = c.answer<wsv::DescribeWorkflowExecutionResponse>();
   auto* p = d.mutable_workflow_execution_info()->mutable_auto_reset_points()->add_points();
   p->set_build_id("other");
   p = d.mutable_workflow_execution_info()->mutable_auto_reset_points()->add_points();
@@ -213,7 +215,7 @@ TEST_CASE("workflow reset -t BuildId uses the auto-reset point of that build") {
   p->set_first_workflow_task_completed_id(12);
   auto r = run_cli(c, {"workflow", "reset", "-w", "w1", "-t", "BuildId", "--build-id", "b7", "--reason", "x"});
   CHECK(r.code == 0);
-  auto req = c.requests<wsv::ResetWorkflowExecutionRequest>("reset_workflow").at(0);
+  auto req = c.requests<wsv::ResetWorkflowExecutionRequest>().at(0);
   CHECK(req.workflow_execution().run_id() == "run-b7");
   CHECK(req.workflow_task_finish_event_id() == 12);
   auto missing = run_cli(c, {"workflow", "reset", "-w", "w1", "-t", "BuildId", "--build-id", "nope", "--reason", "x"});
@@ -226,7 +228,7 @@ TEST_CASE("workflow reset -q: a batch job with the reset options") {
   auto r = run_cli(c, {"workflow", "reset", "-q", "WorkflowType='X'", "-t", "LastWorkflowTask", "--reason", "fixed",
                        "--reapply-exclude", "Update", "--yes", "--rps", "5", "-o", "json"});
   CHECK(r.code == 0);
-  auto req = c.requests<wsv::StartBatchOperationRequest>("start_batch").at(0);
+  auto req = c.requests<wsv::StartBatchOperationRequest>().at(0);
   CHECK(req.visibility_query() == "WorkflowType='X'");
   CHECK(req.reason() == "fixed");
   CHECK(req.max_operations_per_second() == 5);
@@ -240,45 +242,67 @@ TEST_CASE("workflow reset -q: a batch job with the reset options") {
 
   FakeCluster b;
   run_cli(b, {"workflow", "reset", "-q", "q", "-t", "BuildId", "--build-id", "b1", "--reason", "x", "--yes"});
-  CHECK(b.requests<wsv::StartBatchOperationRequest>("start_batch").at(0).reset_operation().options().build_id() == "b1");
+  CHECK(b.requests<wsv::StartBatchOperationRequest>().at(0).reset_operation().options().build_id() == "b1");
 }
 
-TEST_CASE("workflow pause / unpause: ask the server version and fail naming it, cause unsupported") {
+TEST_CASE("workflow pause / unpause: the request names the run, the reason and a request ID; JSON confirms") {
+  FakeCluster c;
+  auto r = run_cli(c, {"workflow", "pause", "-w", "w1", "-r", "r1", "--reason", "look", "-o", "json"});
+  CHECK(r.code == 0);
+  auto pause = c.requests<wsv::PauseWorkflowExecutionRequest>();
+  REQUIRE(pause.size() == 1);
+  CHECK(pause[0].namespace_() == "default");
+  CHECK(pause[0].workflow_id() == "w1");
+  CHECK(pause[0].run_id() == "r1");
+  CHECK(pause[0].reason() == "look");
+  CHECK(pause[0].request_id().size() == 36);
+  CHECK_FALSE(pause[0].identity().empty());
+  CHECK(nlohmann::json::parse(r.out) == nlohmann::json{{"workflowId", "w1"}, {"runId", "r1"}, {"paused", true}});
+
+  auto text = run_cli(c, {"workflow", "unpause", "-w", "w1"});
+  CHECK(text.code == 0);
+  CHECK(text.out.empty());
+  CHECK(text.err == "Unpaused workflow w1\n");
+  REQUIRE(c.requests<wsv::UnpauseWorkflowExecutionRequest>().size() == 1);
+  CHECK(c.requests<wsv::UnpauseWorkflowExecutionRequest>()[0].run_id().empty());
+
   for (std::string verb : {"pause", "unpause"}) {
-    CAPTURE(verb);
-    FakeCluster c;
-    c.answer<wsv::GetSystemInfoResponse>("get_system_info").set_server_version("1.27.2");
-    auto r = run_cli(c, {"workflow", verb, "-w", "w1", "--reason", "look", "-o", "json"});
-    CHECK(r.code == 1);
-    CHECK(r.out.empty());
-    CHECK(r.err.find("Error: cannot " + verb + " workflow w1: the cluster runs Temporal server 1.27.2") == 0);
-    CHECK(r.err.find("does not support pausing workflows") != std::string::npos);
-    auto j = nlohmann::json::parse(r.err.substr(r.err.find('\n') + 1));
-    CHECK(j["error"]["cause"] == "unsupported");
-    CHECK(j["error"]["kind"] == "error");
-    CHECK(c.calls.size() == 1);
     FakeCluster none;
     CHECK(run_cli(none, {"workflow", verb, "--reason", "x"}).code == 2);
+    CHECK(run_cli(none, {"workflow", verb, "-w", ""}).code == 2);
     CHECK(none.calls.empty());
   }
 }
 
+TEST_CASE("workflow pause against a server without the RPC: exit 13, cause unsupported") {
+  FakeCluster c;
+  Error e(ErrorKind::Unsupported, "the cluster at h:1 (Temporal server 1.29.1) does not support "
+                                  "WorkflowService.PauseWorkflowExecution: it needs Temporal server 1.32.0 or newer");
+  e.cause = "unsupported";
+  c.fail_with = e;
+  auto r = run_cli(c, {"workflow", "pause", "-w", "w1", "-o", "json"});
+  CHECK(r.code == 13);
+  CHECK(r.out.empty());
+  auto j = nlohmann::json::parse(r.err.substr(r.err.find('\n') + 1));
+  CHECK(j["error"]["kind"] == "unsupported");
+  CHECK(j["error"]["cause"] == "unsupported");
+}
+
 TEST_CASE("workflow trace: children from the history, folded by status, failures shown; text and JSON") {
   auto setup = [](FakeCluster& c) {
-    c.then("describe_workflow", described("p", "r0", "Parent", enums::WORKFLOW_EXECUTION_STATUS_RUNNING));
-    c.then("get_history", page({child_started(5, "p-child-0", "r1"), child_started(6, "p-child-1", "r2")}));
-    c.then("describe_workflow", described("p-child-0", "r1", "Child", enums::WORKFLOW_EXECUTION_STATUS_COMPLETED));
-    c.then("get_history", page({event(9, enums::EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED)}));
-    c.then("describe_workflow", described("p-child-1", "r2", "Child", enums::WORKFLOW_EXECUTION_STATUS_FAILED));
+    c.then(described("p", "r0", "Parent", enums::WORKFLOW_EXECUTION_STATUS_RUNNING));
+    c.then(page({child_started(5, "p-child-0", "r1"), child_started(6, "p-child-1", "r2")}));
+    c.then(described("p-child-0", "r1", "Child", enums::WORKFLOW_EXECUTION_STATUS_COMPLETED));
+    c.then(page({event(9, enums::EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED)}));
+    c.then(described("p-child-1", "r2", "Child", enums::WORKFLOW_EXECUTION_STATUS_FAILED));
     auto failed = event(9, enums::EVENT_TYPE_WORKFLOW_EXECUTION_FAILED);
     auto* f = failed.mutable_workflow_execution_failed_event_attributes()->mutable_failure();
     f->set_message("child 1 failed");
     f->mutable_application_failure_info()->set_type("ChildError");
-    c.then("get_history", page({failed}));
-    c.then("get_history", page({child_started(7, "p-child-1-child-0", "r3")}));
-    c.then("describe_workflow",
-           described("p-child-1-child-0", "r3", "Child", enums::WORKFLOW_EXECUTION_STATUS_RUNNING));
-    c.then("get_history", page({}));
+    c.then(page({failed}));
+    c.then(page({child_started(7, "p-child-1-child-0", "r3")}));
+    c.then(described("p-child-1-child-0", "r3", "Child", enums::WORKFLOW_EXECUTION_STATUS_RUNNING));
+    c.then(page({}));
   };
   FakeCluster c;
   setup(c);
@@ -290,7 +314,7 @@ TEST_CASE("workflow trace: children from the history, folded by status, failures
         "└─ Child  p-child-1  r2  Failed: child 1 failed (ChildError)\n"
         "   └─ Child  p-child-1-child-0  r3  Running\n");
   // The completed child was folded: its history was read for the close event only.
-  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>("get_history").size() == 5);
+  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>().size() == 5);
 
   FakeCluster j;
   setup(j);
@@ -308,10 +332,10 @@ TEST_CASE("workflow trace: children from the history, folded by status, failures
 
 TEST_CASE("workflow trace: --depth 0 shows the root only; a failed root exits 3 after printing") {
   FakeCluster c;
-  c.then("describe_workflow", described("p", "r0", "Parent", enums::WORKFLOW_EXECUTION_STATUS_TERMINATED));
+  c.then(described("p", "r0", "Parent", enums::WORKFLOW_EXECUTION_STATUS_TERMINATED));
   auto term = event(9, enums::EVENT_TYPE_WORKFLOW_EXECUTION_TERMINATED);
   term.mutable_workflow_execution_terminated_event_attributes()->set_reason("stuck");
-  c.then("get_history", page({term}));
+  c.then(page({term}));
   auto r = run_cli(c, {"workflow", "trace", "-w", "p", "--depth", "0"});
   CHECK(r.code == 3);
   CHECK(r.out == "Parent  p  r0  Terminated: stuck\n");
@@ -321,11 +345,11 @@ TEST_CASE("workflow trace: --depth 0 shows the root only; a failed root exits 3 
 
 TEST_CASE("workflow trace: a child that no longer exists shows as NotFound; a missing root exits 4") {
   FakeCluster c;
-  c.then("describe_workflow", described("p", "r0", "Parent", enums::WORKFLOW_EXECUTION_STATUS_RUNNING));
+  c.then(described("p", "r0", "Parent", enums::WORKFLOW_EXECUTION_STATUS_RUNNING));
   auto started = child_started(5, "p-child-0", "r1");
   started.mutable_child_workflow_execution_started_event_attributes()->mutable_workflow_type()->set_name("Child");
-  c.then("get_history", page({started}));
-  c.fail_next["describe_workflow"] = {std::nullopt, Error(ErrorKind::NotFound, "workflow not found")};
+  c.then(page({started}));
+  c.fail_next<wsv::DescribeWorkflowExecutionRequest>({std::nullopt, Error(ErrorKind::NotFound, "workflow not found")});
   auto r = run_cli(c, {"workflow", "trace", "-w", "p"});
   CHECK(r.code == 0);
   CHECK(r.out ==
@@ -355,11 +379,11 @@ TEST_CASE("workflow trace: bad --fold, --depth or --concurrency exit 2 before co
 
 TEST_CASE("workflow trace: --fold accepts comma lists in any case; --no-fold expands everything") {
   FakeCluster c;
-  c.then("describe_workflow", described("p", "r0", "Parent", enums::WORKFLOW_EXECUTION_STATUS_RUNNING));
-  c.then("get_history", page({child_started(5, "p-child-0", "r1")}));
-  c.then("describe_workflow", described("p-child-0", "r1", "Child", enums::WORKFLOW_EXECUTION_STATUS_RUNNING));
+  c.then(described("p", "r0", "Parent", enums::WORKFLOW_EXECUTION_STATUS_RUNNING));
+  c.then(page({child_started(5, "p-child-0", "r1")}));
+  c.then(described("p-child-0", "r1", "Child", enums::WORKFLOW_EXECUTION_STATUS_RUNNING));
   auto r = run_cli(c, {"workflow", "trace", "-w", "p", "--fold", "Completed,RUNNING", "-o", "json"});
   CHECK(r.code == 0);
   CHECK(nlohmann::json::parse(r.out)["children"][0]["expanded"] == false);
-  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>("get_history").size() == 1);
+  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>().size() == 1);
 }

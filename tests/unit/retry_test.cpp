@@ -6,6 +6,8 @@
 
 #include <deque>
 
+namespace wsv = temporal::api::workflowservice::v1;
+
 using namespace twctl;
 using namespace twctl::client;
 using namespace std::chrono_literals;
@@ -23,15 +25,10 @@ Error unavailable(std::string cause) {
 class ScriptedGateway : public testing::FakeGateway {
  public:
   ScriptedGateway(testing::FakeCluster& c, std::deque<Error>& script) : FakeGateway(c), script_(script) {}
-  wsv::DescribeWorkflowExecutionResponse describe_workflow(const wsv::DescribeWorkflowExecutionRequest& r) override {
+  void call(const google::protobuf::Message& req, google::protobuf::Message& resp) override {
     ++calls;
     next();
-    return FakeGateway::describe_workflow(r);
-  }
-  wsv::StartWorkflowExecutionResponse start_workflow(const wsv::StartWorkflowExecutionRequest& r) override {
-    ++calls;
-    next();
-    return FakeGateway::start_workflow(r);
+    FakeGateway::call(req, resp);
   }
   int calls = 0;
 
@@ -76,9 +73,9 @@ TEST_CASE("retry: transient failures are retried with exponential backoff, and e
   Harness h;
   auto g = h.make();
   // The cluster answered once: it is there, so a lost connection is ridden out.
-  g->describe_workflow({});
+  client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest());
   h.script = {unavailable("reset"), unavailable("refused"), unavailable("refused")};
-  g->describe_workflow({});
+  client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest());
   CHECK(h.inner->calls == 5);
   CHECK(h.waits == std::vector<std::chrono::milliseconds>{200ms, 400ms, 800ms});
   REQUIRE(h.log.size() == 3);
@@ -93,10 +90,10 @@ TEST_CASE("retry: backoff grows to its cap, and jitter stays within its bounds")
   CHECK(backoff(p, 30) == 5000ms);
   Harness h;
   auto g = h.make();
-  g->describe_workflow({});
+  client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest());
   h.script = {unavailable("refused")};
   // random() == 0.5 means factor 1; check the extremes by hand.
-  g->describe_workflow({});
+  client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest());
   CHECK(h.waits.front() == 200ms);
 }
 
@@ -105,7 +102,7 @@ TEST_CASE("retry: what is not transient fails at once") {
     Harness h;
     auto g = h.make();
     h.script = {unavailable(cause)};
-    CHECK_THROWS_AS(g->describe_workflow({}), Error);
+    CHECK_THROWS_AS(client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest()), Error);
     CHECK(h.inner->calls == 1);
   }
   Harness h;
@@ -114,9 +111,9 @@ TEST_CASE("retry: what is not transient fails at once") {
   Error too_large(ErrorKind::ResourceExhausted, "message larger than max");
   too_large.cause = "message_too_large";
   h.script = {not_found};
-  CHECK_THROWS_AS(g->describe_workflow({}), Error);
+  CHECK_THROWS_AS(client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest()), Error);
   h.script = {too_large};
-  CHECK_THROWS_AS(g->describe_workflow({}), Error);
+  CHECK_THROWS_AS(client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest()), Error);
   CHECK(h.inner->calls == 2);
   CHECK(is_transient(Error(ErrorKind::ResourceExhausted, "rate limited")));
   CHECK_FALSE(is_transient(too_large));
@@ -125,18 +122,18 @@ TEST_CASE("retry: what is not transient fails at once") {
 TEST_CASE("retry: a start is retried only with a request ID") {
   Harness h;
   auto g = h.make();
-  g->describe_workflow({});
+  client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest());
   h.script = {unavailable("refused")};
   wsv::StartWorkflowExecutionRequest without_id;
-  CHECK_THROWS_AS(g->start_workflow(without_id), Error);
+  CHECK_THROWS_AS(client::call<wsv::StartWorkflowExecutionResponse>(*g, without_id), Error);
   CHECK(h.inner->calls == 2);
   h.script = {unavailable("refused")};
   wsv::StartWorkflowExecutionRequest with_id;
   with_id.set_request_id("r-1");
-  g->start_workflow(with_id);
+  client::call<wsv::StartWorkflowExecutionResponse>(*g, with_id);
   CHECK(h.inner->calls == 4);
   // Both attempts carried the same request ID, so the server can de-duplicate them.
-  CHECK(h.cluster.requests<wsv::StartWorkflowExecutionRequest>("start_workflow").back().request_id() == "r-1");
+  CHECK(h.cluster.requests<wsv::StartWorkflowExecutionRequest>().back().request_id() == "r-1");
 }
 
 TEST_CASE("retry: bounded by attempts, by time, and by --command-timeout") {
@@ -145,9 +142,9 @@ TEST_CASE("retry: bounded by attempts, by time, and by --command-timeout") {
     RetryPolicy p;
     p.max_attempts = 3;
     auto g = h.make(p);
-    g->describe_workflow({});
+    client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest());
     h.script = std::deque<Error>(10, unavailable("refused"));
-    CHECK_THROWS_AS(g->describe_workflow({}), Error);
+    CHECK_THROWS_AS(client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest()), Error);
     CHECK(h.inner->calls == 1 + 3);
   }
   SUBCASE("a cluster never reached gets the short budget") {
@@ -156,7 +153,7 @@ TEST_CASE("retry: bounded by attempts, by time, and by --command-timeout") {
     h.script = std::deque<Error>(50, unavailable("refused"));
     auto before = h.clock;
     try {
-      g->describe_workflow({});
+      client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest());
       FAIL("expected unavailable");
     } catch (const Error& e) {
       CHECK(e.kind() == ErrorKind::Unavailable);
@@ -167,10 +164,10 @@ TEST_CASE("retry: bounded by attempts, by time, and by --command-timeout") {
   SUBCASE("a cluster that answered before gets the long budget") {
     Harness h;
     auto g = h.make();
-    g->describe_workflow({});
+    client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest());
     h.script = std::deque<Error>(50, unavailable("refused"));
     auto before = h.clock;
-    CHECK_THROWS_AS(g->describe_workflow({}), Error);
+    CHECK_THROWS_AS(client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest()), Error);
     CHECK(h.clock - before <= RetryPolicy{}.max_elapsed);
     CHECK(h.clock - before >= 20s);
     CHECK(h.inner->calls == 1 + 12);
@@ -178,9 +175,9 @@ TEST_CASE("retry: bounded by attempts, by time, and by --command-timeout") {
   SUBCASE("the command's deadline") {
     Harness h;
     auto g = h.make({}, h.clock + 1s);
-    g->describe_workflow({});
+    client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest());
     h.script = std::deque<Error>(50, unavailable("refused"));
-    CHECK_THROWS_AS(g->describe_workflow({}), Error);
+    CHECK_THROWS_AS(client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest()), Error);
     CHECK(h.clock < std::chrono::system_clock::time_point(std::chrono::seconds(1'700'000'001)));
   }
 }
@@ -193,7 +190,7 @@ TEST_CASE("retry: an interrupted wait ends the command as interrupted") {
   hooks.sleep = [](std::chrono::milliseconds) { return false; };
   auto g = with_retries(std::make_unique<ScriptedGateway>(cluster, script), {}, hooks);
   try {
-    g->describe_workflow({});
+    client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest());
     FAIL("expected interrupted");
   } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::Interrupted);
@@ -202,12 +199,11 @@ TEST_CASE("retry: an interrupted wait ends the command as interrupted") {
 
 TEST_CASE("retry: commands through cli::run retry too, and --verbose shows it on stderr") {
   testing::FakeCluster c;
-  c.answer<wsv::DescribeWorkflowExecutionResponse>("describe_workflow").mutable_workflow_execution_info()->mutable_execution()->set_run_id("r");
   // FakeCluster.fail_with fails every call: the command gives up within the unreached budget.
   c.fail_with = unavailable("refused");
   auto r = testing::run_cli(c, {"workflow", "describe", "-w", "w", "--verbose"});
   CHECK(r.code == 6);
-  CHECK(c.requests<wsv::DescribeWorkflowExecutionRequest>("describe_workflow").size() > 1);
+  CHECK(c.requests<wsv::DescribeWorkflowExecutionRequest>().size() > 1);
   CHECK(r.err.find("twctl: retrying DescribeWorkflowExecution") != std::string::npos);
   auto quiet = testing::run_cli(c, {"workflow", "describe", "-w", "w"});
   CHECK(quiet.err.find("retrying") == std::string::npos);

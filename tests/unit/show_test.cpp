@@ -7,6 +7,8 @@
 
 #include "temporal/api/enums/v1/workflow.pb.h"
 
+namespace wsv = temporal::api::workflowservice::v1;
+
 using namespace twctl;
 using namespace twctl::testing;
 namespace enums = temporal::api::enums::v1;
@@ -27,20 +29,21 @@ history::HistoryEvent continued(int64_t id, const std::string& new_run) {
 }
 
 void pin_run(FakeCluster& c, const std::string& run_id) {
-  c.answer<wsv::DescribeWorkflowExecutionResponse>("describe_workflow")
+  c.answer<wsv::DescribeWorkflowExecutionResponse>()
       .mutable_workflow_execution_info()
       ->mutable_execution()
       ->set_run_id(run_id);
 }
 
 // A run that waits, continues as new, and whose new run completes: the answers a follower gets.
-void queue_followed_history(FakeCluster& c) {
-  pin_run(c, "run-1");
-  c.then("get_history", page({event(1, enums::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED)}, "t1"));
-  c.then("get_history", page({}, "t2"));  // the long poll ended with nothing new
-  c.then("get_history", page({event(2, enums::EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED), continued(3, "run-2")}));
-  c.then("get_history", page({event(1, enums::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED)}, "t3"));
-  c.then("get_history", page({completed(2, "\"done\"")}));
+// `pinned`: the command names the run (-r), so it asks no DescribeWorkflowExecution to pin it.
+void queue_followed_history(FakeCluster& c, bool pinned = false) {
+  if (!pinned) pin_run(c, "run-1");
+  c.then(page({event(1, enums::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED)}, "t1"));
+  c.then(page({}, "t2"));  // the long poll ended with nothing new
+  c.then(page({event(2, enums::EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED), continued(3, "run-2")}));
+  c.then(page({event(1, enums::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED)}, "t3"));
+  c.then(page({completed(2, "\"done\"")}));
 }
 
 }  // namespace
@@ -61,8 +64,8 @@ TEST_CASE("workflow show --follow: long-polls with the run pinned, follows conti
   queue_followed_history(c);
   auto r = run_cli(c, {"workflow", "show", "-w", "w", "--follow", "-o", "jsonl"});
   CHECK(r.code == 0);
-  CHECK(c.requests<wsv::DescribeWorkflowExecutionRequest>("describe_workflow").size() == 1);
-  auto reqs = c.requests<wsv::GetWorkflowExecutionHistoryRequest>("get_history");
+  CHECK(c.requests<wsv::DescribeWorkflowExecutionRequest>().size() == 1);
+  auto reqs = c.requests<wsv::GetWorkflowExecutionHistoryRequest>();
   REQUIRE(reqs.size() == 5);
   for (const auto& q : reqs) {
     CHECK(q.wait_new_event());
@@ -88,10 +91,10 @@ TEST_CASE("workflow show --follow: long-polls with the run pinned, follows conti
 
 TEST_CASE("workflow show --follow: text says on stderr where it moved, and ends with the last run's result") {
   FakeCluster c;
-  queue_followed_history(c);
+  queue_followed_history(c, true);
   auto r = run_cli(c, {"workflow", "show", "-w", "w", "-r", "run-1", "-f"});
   CHECK(r.code == 0);
-  CHECK(c.requests<wsv::DescribeWorkflowExecutionRequest>("describe_workflow").empty());  // -r pins the run
+  CHECK(c.requests<wsv::DescribeWorkflowExecutionRequest>().empty());  // -r pins the run
   CHECK(r.err == "Continued as new: following run run-2\n");
   CHECK(r.out ==
         "Progress:\n"
@@ -125,12 +128,12 @@ TEST_CASE("workflow show --reverse: newest first from the reverse RPC, the close
   first.set_next_page_token("older");
   *second.mutable_history()->add_events() = event(2, enums::EVENT_TYPE_WORKFLOW_TASK_SCHEDULED);
   *second.mutable_history()->add_events() = event(1, enums::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED);
-  c.then("get_history_reverse", first);
-  c.then("get_history_reverse", second);
+  c.then(first);
+  c.then(second);
   auto r = run_cli(c, {"workflow", "show", "-w", "w", "--reverse"});
   CHECK(r.code == 0);
-  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>("get_history").empty());
-  auto reqs = c.requests<wsv::GetWorkflowExecutionHistoryReverseRequest>("get_history_reverse");
+  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>().empty());
+  auto reqs = c.requests<wsv::GetWorkflowExecutionHistoryReverseRequest>();
   REQUIRE(reqs.size() == 2);
   CHECK(reqs[0].execution().workflow_id() == "w");
   CHECK(reqs[1].next_page_token() == "older");
@@ -156,7 +159,7 @@ TEST_CASE("workflow show: the Details column, whole when stdout is not a termina
     return page({scheduled(4, "charge_card", "1"), e});
   };
   FakeCluster c;
-  c.then("get_history", pages());
+  c.then(pages());
   auto r = run_cli(c, {"workflow", "show", "-w", "w"});
   CHECK(r.out ==
         "Progress:\n"
@@ -166,7 +169,7 @@ TEST_CASE("workflow show: the Details column, whole when stdout is not a termina
         "failure=\"the payment service answered 503 Service Unavailable after 30 seconds\"\n");
 
   FakeCluster tty;
-  tty.then("get_history", pages());
+  tty.then(pages());
   auto t = run_cli(tty, {"workflow", "show", "-w", "w"}, {{"NO_COLOR", "1"}}, {}, [](Context& ctx) {
     ctx.stdout_tty = true;
     ctx.stdout_columns = 110;
@@ -186,7 +189,7 @@ TEST_CASE("workflow show --detailed: a card per event with its attributes lifted
   a->mutable_task_queue()->set_name("hello-tasks");
   a->mutable_task_queue()->set_kind(enums::TASK_QUEUE_KIND_NORMAL);
   s.set_task_id(1048601);
-  c.then("get_history", page({s, completed(6, "\"Hello, World!\"")}));
+  c.then(page({s, completed(6, "\"Hello, World!\"")}));
   auto r = run_cli(c, {"workflow", "show", "-w", "w", "--detailed"});
   CHECK(r.code == 0);
   CHECK(r.out ==
@@ -214,7 +217,7 @@ TEST_CASE("workflow show --detailed: a card per event with its attributes lifted
 TEST_CASE("workflow describe: a history near the server's limits is a warning on stderr, never stdout") {
   auto describe = [](int64_t length, int64_t bytes, std::vector<std::string> extra = {}) {
     FakeCluster c;
-    auto* info = c.answer<wsv::DescribeWorkflowExecutionResponse>("describe_workflow").mutable_workflow_execution_info();
+    auto* info = c.answer<wsv::DescribeWorkflowExecutionResponse>().mutable_workflow_execution_info();
     info->mutable_execution()->set_workflow_id("big-1");
     info->set_status(enums::WORKFLOW_EXECUTION_STATUS_RUNNING);
     info->set_history_length(length);
@@ -249,8 +252,8 @@ TEST_CASE("workflow show --follow and result: an empty poll answered at once pau
       queue_followed_history(c);
     } else {
       pin_run(c, "run-1");
-      c.then("get_history", page({}, "t1"));
-      c.then("get_history", page({completed(2, "1")}));
+      c.then(page({}, "t1"));
+      c.then(page({completed(2, "1")}));
     }
     std::vector<std::chrono::milliseconds> pauses;
     std::vector<std::string> args{"workflow", verb, "-w", "w"};

@@ -11,6 +11,8 @@
 #include "temporal/api/enums/v1/update.pb.h"
 #include "temporal/api/enums/v1/workflow.pb.h"
 
+namespace wsv = temporal::api::workflowservice::v1;
+
 using namespace twctl;
 using namespace twctl::testing;
 namespace enums = temporal::api::enums::v1;
@@ -65,15 +67,15 @@ TEST_CASE("parse: the update-with-start commands bind the --update-* flags") {
 
 TEST_CASE("workflow signal-with-start: one request with the start fields, the signal and its inputs") {
   FakeCluster c;
-  c.answer<wsv::SignalWithStartWorkflowExecutionResponse>("signal_with_start").set_run_id("run-1");
-  c.answer<wsv::SignalWithStartWorkflowExecutionResponse>("signal_with_start").set_started(true);
+  c.answer<wsv::SignalWithStartWorkflowExecutionResponse>().set_run_id("run-1");
+  c.answer<wsv::SignalWithStartWorkflowExecutionResponse>().set_started(true);
   auto r = run_cli(c, {"workflow", "signal-with-start", "--type", "Interactive", "-t", "interactive-tasks", "-w",
                        "order-1", "-i", "[\"x\"]", "--signal-type", "add_pair", "--signal-input", "\"a\"",
                        "--signal-input", "{\"b\":2}", "--id-conflict-policy", "UseExisting", "--memo", "k=1", "-o",
                        "json"});
   CHECK(r.code == 0);
-  REQUIRE(c.requests<wsv::SignalWithStartWorkflowExecutionRequest>("signal_with_start").size() == 1);
-  const auto req = c.requests<wsv::SignalWithStartWorkflowExecutionRequest>("signal_with_start")[0];
+  REQUIRE(c.requests<wsv::SignalWithStartWorkflowExecutionRequest>().size() == 1);
+  const auto req = c.requests<wsv::SignalWithStartWorkflowExecutionRequest>()[0];
   CHECK(req.workflow_id() == "order-1");
   CHECK(req.workflow_type().name() == "Interactive");
   CHECK(req.task_queue().name() == "interactive-tasks");
@@ -93,7 +95,7 @@ TEST_CASE("workflow signal-with-start: one request with the start fields, the si
 
 TEST_CASE("workflow signal-with-start: the text card says whether a run started") {
   FakeCluster c;
-  c.answer<wsv::SignalWithStartWorkflowExecutionResponse>("signal_with_start").set_run_id("run-0");
+  c.answer<wsv::SignalWithStartWorkflowExecutionResponse>().set_run_id("run-0");
   auto r = run_cli(c, {"workflow", "signal-with-start", "--type", "T", "-t", "q", "-w", "w1", "--signal-name", "s"});
   CHECK(r.code == 0);
   CHECK(r.out.find("  Started     false (already running)\n") != std::string::npos);
@@ -152,15 +154,15 @@ const std::vector<std::string> kUws{"--type", "Interactive", "-t", "interactive-
 
 TEST_CASE("workflow execute-update-with-start: sends start then update in one call, waits for the result") {
   FakeCluster c;
-  c.then("execute_multi_operation", multi("run-1", true, accepted("u-1")));
+  c.then(multi("run-1", true, accepted("u-1")));
   wsv::PollWorkflowExecutionUpdateResponse done;
   *done.mutable_outcome()->mutable_success()->add_payloads() = payload::from_json_text("r", "3");
-  c.then("poll_update", done);
+  c.then(done);
   auto r = run_cli(c, with(with({"workflow", "execute-update-with-start"}, kUws),
                            {"--update-id", "u-1", "--update-input", "\"apple\"", "-i", "[1]", "-o", "json"}));
   CHECK(r.code == 0);
-  REQUIRE(c.requests<wsv::ExecuteMultiOperationRequest>("execute_multi_operation").size() == 1);
-  const auto req = c.requests<wsv::ExecuteMultiOperationRequest>("execute_multi_operation")[0];
+  REQUIRE(c.requests<wsv::ExecuteMultiOperationRequest>().size() == 1);
+  const auto req = c.requests<wsv::ExecuteMultiOperationRequest>()[0];
   REQUIRE(req.operations_size() == 2);
   const auto& start = req.operations(0).start_workflow();
   const auto& update = req.operations(1).update_workflow();
@@ -173,7 +175,7 @@ TEST_CASE("workflow execute-update-with-start: sends start then update in one ca
   CHECK(update.request().meta().update_id() == "u-1");
   CHECK(update.request().input().args().payloads(0).data() == "\"apple\"");
   CHECK(update.wait_policy().lifecycle_stage() == enums::UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED);
-  CHECK(c.requests<wsv::PollWorkflowExecutionUpdateRequest>("poll_update").size() == 1);
+  CHECK(c.requests<wsv::PollWorkflowExecutionUpdateRequest>().size() == 1);
   auto doc = nlohmann::json::parse(r.out);
   CHECK(doc["workflowId"] == "order-1");
   CHECK(doc["runId"] == "run-1");
@@ -188,7 +190,7 @@ TEST_CASE("workflow start-update-with-start: a rejected update exits 12 with the
   auto rejected = accepted("u-2");
   rejected.set_stage(enums::UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED);
   rejected.mutable_outcome()->mutable_failure()->set_message("value rejected: bad");
-  c.then("execute_multi_operation", multi("run-1", false, rejected));
+  c.then(multi("run-1", false, rejected));
   auto r = run_cli(c, with(with({"workflow", "start-update-with-start"}, kUws),
                            {"--update-id", "u-2", "--update-wait-for-stage", "accepted", "-o", "json"}));
   CHECK(r.code == 12);
@@ -198,7 +200,7 @@ TEST_CASE("workflow start-update-with-start: a rejected update exits 12 with the
   CHECK(err["error"]["details"]["failure"]["message"] == "value rejected: bad");
 
   FakeCluster t;
-  t.then("execute_multi_operation", multi("run-1", true, accepted("u-3")));
+  t.then(multi("run-1", true, accepted("u-3")));
   auto text = run_cli(t, with(with({"workflow", "start-update-with-start"}, kUws),
                               {"--update-id", "u-3", "--update-wait-for-stage", "accepted"}));
   CHECK(text.code == 0);
@@ -220,14 +222,14 @@ TEST_CASE("workflow start-update-with-start: asks again with a plain update whil
   FakeCluster c;
   wsv::UpdateWorkflowExecutionResponse early;
   early.set_stage(enums::UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ADMITTED);
-  c.then("execute_multi_operation", multi("run-1", true, early));
-  c.then("update_workflow", accepted("u-4"));
+  c.then(multi("run-1", true, early));
+  c.then(accepted("u-4"));
   auto r = run_cli(c, with(with({"workflow", "start-update-with-start"}, kUws),
                            {"--update-id", "u-4", "--update-wait-for-stage", "accepted", "-o", "json"}));
   CHECK(r.code == 0);
-  REQUIRE(c.requests<wsv::UpdateWorkflowExecutionRequest>("update_workflow").size() == 1);
-  CHECK(c.requests<wsv::UpdateWorkflowExecutionRequest>("update_workflow")[0].request().meta().update_id() == "u-4");
-  CHECK(c.requests<wsv::ExecuteMultiOperationRequest>("execute_multi_operation").size() == 1);
+  REQUIRE(c.requests<wsv::UpdateWorkflowExecutionRequest>().size() == 1);
+  CHECK(c.requests<wsv::UpdateWorkflowExecutionRequest>()[0].request().meta().update_id() == "u-4");
+  CHECK(c.requests<wsv::ExecuteMultiOperationRequest>().size() == 1);
 }
 
 TEST_CASE("update-with-start: bad input exits 2, names the flag, and sends nothing") {

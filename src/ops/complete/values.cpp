@@ -1,5 +1,7 @@
 #include "ops/complete/values.hpp"
 
+#include "ops/workflow/common.hpp"
+
 #include "config/profile_file.hpp"
 #include "ops/workflow/query.hpp"
 
@@ -8,6 +10,9 @@
 #include "temporal/api/enums/v1/batch_operation.pb.h"
 
 #include <set>
+
+#include "temporal/api/sdk/v1/workflow_metadata.pb.h"
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::ops::complete {
 
@@ -19,10 +24,10 @@ constexpr int kRecent = 200;  // executions looked at: one page
 
 wsv::ListWorkflowExecutionsResponse recent(const std::string& query, Context& ctx) {
   wsv::ListWorkflowExecutionsRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   req.set_page_size(kRecent);
   req.set_query(query);
-  return ctx.gateway().list_workflows(req);
+  return client::call<wsv::ListWorkflowExecutionsResponse>(ctx.gateway(), req);
 }
 
 // A visibility query string literal.
@@ -70,9 +75,9 @@ std::vector<Candidate> workflow_types(Context& ctx) {
 
 std::vector<Candidate> batch_jobs(Context& ctx) {
   wsv::ListBatchOperationsRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   req.set_page_size(100);
-  auto resp = ctx.gateway().list_batches(req);
+  auto resp = client::call<wsv::ListBatchOperationsResponse>(ctx.gateway(), req);
   std::vector<Candidate> out;
   for (const auto& info : resp.operation_info()) {
     out.push_back({info.job_id(), workflow::pascal_name(temporal::api::enums::v1::BatchOperationState_Name(info.state()),
@@ -84,7 +89,7 @@ std::vector<Candidate> batch_jobs(Context& ctx) {
 std::vector<Candidate> namespaces(Context& ctx) {
   wsv::ListNamespacesRequest req;
   req.set_page_size(100);
-  auto resp = ctx.gateway().list_namespaces(req);
+  auto resp = client::call<wsv::ListNamespacesResponse>(ctx.gateway(), req);
   std::vector<Candidate> out;
   for (const auto& ns : resp.namespaces()) out.push_back({ns.namespace_info().name(), ns.namespace_info().description()});
   return out;

@@ -2,8 +2,8 @@
 // Live values for shell completion: what the cluster and the config file hold right now. Each function makes at
 // most one or two calls; the caller bounds them in time (--command-timeout's deadline) and hides any failure.
 
-#include "core/context.hpp"
-#include "ops/workflow/common.hpp"
+#include "app/context.hpp"
+#include "ops/workflow/reference_options.hpp"
 
 #include <string>
 #include <vector>

@@ -3,7 +3,7 @@
 // profile are the resolved --config-file and --profile (flag, then TEMPORAL_CONFIG_FILE / TEMPORAL_PROFILE, then
 // the defaults).
 
-#include "core/context.hpp"
+#include "app/context.hpp"
 
 #include <string>
 

@@ -2,7 +2,7 @@
 // `twctl settings`: the effective connection settings and where each came from (flag, environment, profile,
 // default), secrets masked. Connects to nothing: the first thing to run when a connection fails.
 
-#include "core/context.hpp"
+#include "app/context.hpp"
 
 namespace twctl::ops::config {
 

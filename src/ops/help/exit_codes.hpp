@@ -1,7 +1,7 @@
 #pragma once
 // `twctl help exit-codes`: the one exit-code table (core/error.cpp), for people and scripts.
 
-#include "core/context.hpp"
+#include "app/context.hpp"
 
 namespace twctl::ops::help {
 

@@ -2,12 +2,14 @@
 
 #include "core/error.hpp"
 #include "ops/workflow/common.hpp"
-#include "output/paged_list.hpp"
+#include "ops/paging.hpp"
 #include "output/proto_json.hpp"
 
 #include <fmt/format.h>
 
 #include "temporal/api/enums/v1/batch_operation.pb.h"
+
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::ops::workflow {
 
@@ -18,9 +20,9 @@ namespace {
 
 wsv::DescribeBatchOperationResponse describe_job(Context& ctx, const std::string& job_id) {
   wsv::DescribeBatchOperationRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   req.set_job_id(job_id);
-  return ctx.gateway().describe_batch(req);
+  return client::call<wsv::DescribeBatchOperationResponse>(ctx.gateway(), req);
 }
 
 std::string state_text(enums::BatchOperationState s) {
@@ -85,28 +87,20 @@ int follow_batch(Context& ctx, const std::string& job_id) {
 int batch_list(const BatchListOptions& opts, Context& ctx) {
   if (opts.limit < 0) throw usage_error("--limit must not be negative");
   wsv::ListBatchOperationsRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   if (opts.limit > 0) req.set_page_size(opts.limit);
-  auto& out = ctx.printer();
-  output::PagedList list(out, {{"JobId"}, {"State", false, true}, {"StartTime"}, {"CloseTime"}}, opts.limit);
+  output::PagedList list(ctx.printer(), {{"JobId"}, {"State", false, true}, {"StartTime"}, {"CloseTime"}},
+                         opts.limit);
   auto t = [&](const google::protobuf::Timestamp& ts, bool has) {
     return has ? format_time(ts, ctx.globals.time_format, ctx.now()) : std::string();
   };
-  for (;;) {
-    auto resp = ctx.gateway().list_batches(req);
-    for (const auto& info : resp.operation_info()) {
-      if (!list.room()) break;
-      if (out.text()) {
-        list.add_row({info.job_id(), state_text(info.state()), t(info.start_time(), info.has_start_time()),
-                      t(info.close_time(), info.has_close_time())});
-      } else {
-        list.add_json(output::proto_to_json(info, true));
-      }
-    }
-    if (!list.end_page(!resp.next_page_token().empty())) break;
-    req.set_next_page_token(resp.next_page_token());
-  }
-  list.finish();
+  stream_list<wsv::ListBatchOperationsResponse>(
+      ctx, req, list, [](const auto& resp) -> const auto& { return resp.operation_info(); },
+      [&](const auto& info) -> std::vector<std::string> {
+        return {info.job_id(), state_text(info.state()), t(info.start_time(), info.has_start_time()),
+                t(info.close_time(), info.has_close_time())};
+      },
+      true);
   return 0;
 }
 
@@ -118,11 +112,11 @@ int batch_describe(const BatchDescribeOptions& opts, Context& ctx) {
 int batch_terminate(const BatchTerminateOptions& opts, Context& ctx) {
   if (opts.reason.empty()) throw usage_error("--reason must not be empty");
   wsv::StopBatchOperationRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   req.set_job_id(opts.job_id);
   req.set_reason(opts.reason);
-  req.set_identity(ctx.globals.connection.identity);
-  ctx.gateway().stop_batch(req);
+  req.set_identity(ctx.identity());
+  client::call<wsv::StopBatchOperationResponse>(ctx.gateway(), req);
   auto& out = ctx.printer();
   if (out.json()) out.document({{"batchJobId", opts.job_id}, {"stopped", true}});
   else if (out.text()) ctx.err << "Stopped batch job " << opts.job_id << "\n";

@@ -1,7 +1,7 @@
 #pragma once
 // Batch jobs: follow one to its end, and `twctl batch list | describe | terminate`.
 
-#include "core/context.hpp"
+#include "app/context.hpp"
 
 #include <string>
 

@@ -1,5 +1,7 @@
 #include "ops/workflow/common.hpp"
 
+#include "core/error.hpp"
+
 #include "output/proto_fields.hpp"
 #include "output/proto_json.hpp"
 #include "payload/payload.hpp"
@@ -19,6 +21,15 @@ temporal::api::common::v1::WorkflowExecution to_proto(const WorkflowRef& ref) {
   ex.set_workflow_id(ref.workflow_id);
   ex.set_run_id(ref.run_id);
   return ex;
+}
+
+void confirm_done(Context& ctx, const WorkflowRef& ref, std::string_view field, std::string_view line) {
+  auto& out = ctx.printer();
+  if (out.json()) {
+    out.document({{"workflowId", ref.workflow_id}, {"runId", ref.run_id}, {std::string(field), true}});
+  } else if (out.text()) {
+    ctx.err << line << " " << ref.workflow_id << "\n";
+  }
 }
 
 void pause_before_repoll(Context& ctx, TimePoint asked) {

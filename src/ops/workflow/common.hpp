@@ -2,8 +2,9 @@
 // What the workflow commands share: the workflow reference, names of enums as people read them, and the
 // outcome of a closed run.
 
-#include "core/context.hpp"
+#include "app/context.hpp"
 #include "core/error.hpp"
+#include "ops/workflow/reference_options.hpp"
 #include "output/render.hpp"
 
 #include <nlohmann/json.hpp>
@@ -17,13 +18,11 @@
 
 namespace twctl::ops::workflow {
 
-// -w/--workflow-id and -r/--run-id.
-struct WorkflowRef {
-  std::string workflow_id;
-  std::string run_id;
-};
-
 temporal::api::common::v1::WorkflowExecution to_proto(const WorkflowRef& ref);
+
+// The confirmation of an action on one workflow: {"workflowId", "runId", <field>: true} on stdout in JSON
+// modes, "<line> <workflow ID>" on stderr in text (it is not data).
+void confirm_done(Context& ctx, const WorkflowRef& ref, std::string_view field, std::string_view line);
 
 // "EVENT_TYPE_WORKFLOW_EXECUTION_STARTED" with prefix "EVENT_TYPE_" → "WorkflowExecutionStarted".
 // Before asking a long poll again after it came back with nothing (`asked`: when it was sent). The server

@@ -3,15 +3,17 @@
 #include "output/proto_json.hpp"
 #include "payload/payload.hpp"
 
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
+
 namespace twctl::ops::workflow {
 
 namespace wsv = temporal::api::workflowservice::v1;
 
 int count(const CountOptions& opts, Context& ctx) {
   wsv::CountWorkflowExecutionsRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   req.set_query(opts.query);
-  auto resp = ctx.gateway().count_workflows(req);
+  auto resp = client::call<wsv::CountWorkflowExecutionsResponse>(ctx.gateway(), req);
   auto& out = ctx.printer();
   if (!out.text()) {
     out.document(output::proto_to_json(resp, true));

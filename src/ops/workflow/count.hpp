@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/context.hpp"
+#include "app/context.hpp"
 
 #include <string>
 

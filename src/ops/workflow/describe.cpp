@@ -1,5 +1,7 @@
 #include "ops/workflow/describe.hpp"
 
+#include "ops/workflow/common.hpp"
+
 #include "core/duration.hpp"
 #include "ops/workflow/history.hpp"
 #include "output/proto_json.hpp"
@@ -8,6 +10,8 @@
 #include <fmt/format.h>
 
 #include "temporal/api/enums/v1/workflow.pb.h"
+
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::ops::workflow {
 
@@ -31,7 +35,7 @@ std::string execution_card(const Context& ctx, const wsv::DescribeWorkflowExecut
   output::Card card{{"WorkflowId", info.execution().workflow_id()},
                     {"RunId", info.execution().run_id()},
                     {"Type", info.type().name()},
-                    {"Namespace", ctx.globals.connection.namespace_},
+                    {"Namespace", ctx.namespace_()},
                     {"TaskQueue", info.task_queue()},
                     {"Status", style.status(status_text(info.status()))}};
   if (info.has_start_time()) card.emplace_back("StartTime", time_text(ctx, info.start_time()));
@@ -53,6 +57,12 @@ std::string execution_card(const Context& ctx, const wsv::DescribeWorkflowExecut
   card.emplace_back("HistoryLength", std::to_string(info.history_length()));
   card.emplace_back("HistorySize", std::to_string(info.history_size_bytes()));
   if (resp.workflow_extended_info().cancel_requested()) card.emplace_back("CancelRequested", "true");
+  if (resp.workflow_extended_info().has_pause_info()) {
+    const auto& pause = resp.workflow_extended_info().pause_info();
+    if (pause.has_paused_time()) card.emplace_back("PausedTime", time_text(ctx, pause.paused_time()));
+    if (!pause.identity().empty()) card.emplace_back("PausedBy", pause.identity());
+    if (!pause.reason().empty()) card.emplace_back("PauseReason", pause.reason());
+  }
   return section(style, "Execution Info:") + output::render_card(card, style);
 }
 
@@ -130,9 +140,9 @@ std::string history_limit_warning(const temporal::api::workflow::v1::WorkflowExe
 
 int describe(const DescribeOptions& opts, Context& ctx) {
   wsv::DescribeWorkflowExecutionRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   *req.mutable_execution() = to_proto(opts.ref);
-  auto resp = ctx.gateway().describe_workflow(req);
+  auto resp = client::call<wsv::DescribeWorkflowExecutionResponse>(ctx.gateway(), req);
   const auto& info = resp.workflow_execution_info();
   if (auto warning = history_limit_warning(info); !warning.empty()) ctx.warn(warning);
   std::optional<HistoryEvent> close;

@@ -1,5 +1,8 @@
 #include "ops/workflow/execute.hpp"
 
+#include "ops/workflow/common.hpp"
+#include "ops/workflow/start.hpp"
+
 #include "ops/workflow/history.hpp"
 #include "ops/workflow/result.hpp"
 #include "output/proto_json.hpp"
@@ -7,7 +10,11 @@
 #include <chrono>
 #include <functional>
 
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
+
 namespace twctl::ops::workflow {
+
+namespace wsv = temporal::api::workflowservice::v1;
 
 namespace {
 
@@ -61,7 +68,7 @@ int execute(const ExecuteOptions& opts, Context& ctx) {
   auto req = build_start_request(opts.start, ctx);
   auto& out = ctx.printer();
   auto began = ctx.now();
-  auto resp = ctx.gateway().start_workflow(req);
+  auto resp = client::call<wsv::StartWorkflowExecutionResponse>(ctx.gateway(), req);
   if (out.text()) {
     print_started(ctx, req, resp.run_id(), resp.started(), "following it");
   } else if (!resp.started()) {

@@ -1,7 +1,7 @@
 #pragma once
 // `workflow execute`: start a workflow, show its progress while it runs, and print its result.
 
-#include "core/context.hpp"
+#include "app/context.hpp"
 #include "ops/workflow/start.hpp"
 
 namespace twctl::ops::workflow {

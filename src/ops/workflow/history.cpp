@@ -5,6 +5,8 @@
 
 #include "temporal/api/enums/v1/event_type.pb.h"
 
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
+
 namespace twctl::ops::workflow {
 
 namespace enums = temporal::api::enums::v1;
@@ -14,7 +16,7 @@ namespace {
 
 wsv::GetWorkflowExecutionHistoryRequest history_request(const Context& ctx, const WorkflowExecution& ex) {
   wsv::GetWorkflowExecutionHistoryRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   *req.mutable_execution() = ex;
   return req;
 }
@@ -24,7 +26,7 @@ wsv::GetWorkflowExecutionHistoryRequest history_request(const Context& ctx, cons
 std::optional<HistoryEvent> close_event(Context& ctx, const WorkflowExecution& ex) {
   auto req = history_request(ctx, ex);
   req.set_history_event_filter_type(enums::HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT);
-  auto resp = ctx.gateway().get_history(req);
+  auto resp = client::call<wsv::GetWorkflowExecutionHistoryResponse>(ctx.gateway(), req);
   if (resp.history().events_size() == 0) return std::nullopt;
   return resp.history().events(resp.history().events_size() - 1);
 }
@@ -39,7 +41,7 @@ HistoryEvent wait_for_close(Context& ctx, WorkflowExecution& ex, bool follow) {
     while (!close) {
       if (ctx.cancel.cancelled()) throw Error(ErrorKind::Interrupted, "interrupted");
       auto asked = ctx.now();
-      auto resp = ctx.gateway().get_history(req);
+      auto resp = client::call<wsv::GetWorkflowExecutionHistoryResponse>(ctx.gateway(), req);
       if (resp.history().events_size() > 0) {
         close = resp.history().events(resp.history().events_size() - 1);
       } else {
@@ -73,7 +75,7 @@ HistoryEvent follow_history(Context& ctx, WorkflowExecution& ex, const std::func
 void for_each_event(Context& ctx, const WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn) {
   auto req = history_request(ctx, ex);
   for (;;) {
-    auto resp = ctx.gateway().get_history(req);
+    auto resp = client::call<wsv::GetWorkflowExecutionHistoryResponse>(ctx.gateway(), req);
     for (const auto& e : resp.history().events()) {
       if (!fn(e)) return;
     }
@@ -85,10 +87,10 @@ void for_each_event(Context& ctx, const WorkflowExecution& ex, const std::functi
 void for_each_event_reverse(Context& ctx, const WorkflowExecution& ex,
                             const std::function<bool(const HistoryEvent&)>& fn) {
   wsv::GetWorkflowExecutionHistoryReverseRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   *req.mutable_execution() = ex;
   for (;;) {
-    auto resp = ctx.gateway().get_history_reverse(req);
+    auto resp = client::call<wsv::GetWorkflowExecutionHistoryReverseResponse>(ctx.gateway(), req);
     for (const auto& e : resp.history().events()) {
       if (!fn(e)) return;
     }
@@ -109,7 +111,7 @@ void follow_events(Context& ctx, WorkflowExecution& ex, const std::function<bool
     for (;;) {
       if (ctx.cancel.cancelled()) throw Error(ErrorKind::Interrupted, "interrupted");
       auto asked = ctx.now();
-      auto resp = ctx.gateway().get_history(req);
+      auto resp = client::call<wsv::GetWorkflowExecutionHistoryResponse>(ctx.gateway(), req);
       for (const auto& e : resp.history().events()) {
         if (!fn(e)) return;
       }

@@ -1,7 +1,7 @@
 #pragma once
 // Reading a run's history: the close event (now, or waiting for it), and page-by-page iteration.
 
-#include "core/context.hpp"
+#include "app/context.hpp"
 
 #include <functional>
 #include <optional>

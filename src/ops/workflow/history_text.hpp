@@ -1,7 +1,7 @@
 #pragma once
 // `workflow show` in text: a streamed table (ID, Time, Type, Details) or, with --detailed, one card per event.
 
-#include "core/context.hpp"
+#include "app/context.hpp"
 #include "ops/workflow/event_details.hpp"
 #include "output/render.hpp"
 

@@ -1,8 +1,11 @@
+// pause and unpause: the server stops (or resumes) dispatching the workflow's tasks; its status reads Paused.
 #include "ops/workflow/pause.hpp"
 
 #include "core/error.hpp"
+#include "core/ids.hpp"
+#include "ops/workflow/common.hpp"
 
-#include <fmt/format.h>
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::ops::workflow {
 
@@ -10,22 +13,30 @@ namespace wsv = temporal::api::workflowservice::v1;
 
 namespace {
 
-int unsupported(const PauseOptions& opts, Context& ctx, std::string_view verb) {
+template <typename Resp, typename Req>
+void send(const PauseOptions& opts, Context& ctx, Req req) {
   if (opts.ref.workflow_id.empty()) throw usage_error("-w/--workflow-id must not be empty");
-  auto info = ctx.gateway().get_system_info(wsv::GetSystemInfoRequest());
-  auto version = info.server_version().empty() ? std::string("of unknown version") : info.server_version();
-  Error e(ErrorKind::General,
-          fmt::format("cannot {} workflow {}: the cluster runs Temporal server {}, but this twctl's Temporal API "
-                      "has no {}WorkflowExecution call: it does not support pausing workflows",
-                      verb, opts.ref.workflow_id, version, verb == "pause" ? "Pause" : "Unpause"));
-  e.cause = "unsupported";
-  e.details = {{"serverVersion", info.server_version()}};
-  throw e;
+  req.set_namespace_(ctx.namespace_());
+  req.set_workflow_id(opts.ref.workflow_id);
+  req.set_run_id(opts.ref.run_id);
+  req.set_identity(ctx.identity());
+  req.set_reason(opts.reason);
+  req.set_request_id(new_uuid());  // the server de-duplicates a retried request
+  client::call<Resp>(ctx.gateway(), req);
 }
 
 }  // namespace
 
-int pause(const PauseOptions& opts, Context& ctx) { return unsupported(opts, ctx, "pause"); }
-int unpause(const PauseOptions& opts, Context& ctx) { return unsupported(opts, ctx, "unpause"); }
+int pause(const PauseOptions& opts, Context& ctx) {
+  send<wsv::PauseWorkflowExecutionResponse>(opts, ctx, wsv::PauseWorkflowExecutionRequest());
+  confirm_done(ctx, opts.ref, "paused", "Paused workflow");
+  return 0;
+}
+
+int unpause(const PauseOptions& opts, Context& ctx) {
+  send<wsv::UnpauseWorkflowExecutionResponse>(opts, ctx, wsv::UnpauseWorkflowExecutionRequest());
+  confirm_done(ctx, opts.ref, "unpaused", "Unpaused workflow");
+  return 0;
+}
 
 }  // namespace twctl::ops::workflow

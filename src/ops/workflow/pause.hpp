@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/context.hpp"
-#include "ops/workflow/common.hpp"
+#include "app/context.hpp"
+#include "ops/workflow/reference_options.hpp"
 
 #include <string>
 
@@ -12,9 +12,8 @@ struct PauseOptions {
   std::string reason;
 };
 
-// The Temporal API twctl is built from has no PauseWorkflowExecution / UnpauseWorkflowExecution. Both commands
-// validate their flags, ask the cluster its version (GetSystemInfo) and fail with one error naming it
-// (kind `error`, cause `unsupported`).
+// PauseWorkflowExecution / UnpauseWorkflowExecution (server 1.32 and newer, with frontend.WorkflowPauseEnabled).
+// An older server fails with kind `unsupported` (exit 13), naming its version and the one needed.
 int pause(const PauseOptions& opts, Context& ctx);
 int unpause(const PauseOptions& opts, Context& ctx);
 

@@ -1,5 +1,8 @@
 #include "ops/workflow/query.hpp"
 
+#include "ops/workflow/common.hpp"
+#include "payload/payload.hpp"
+
 #include "core/error.hpp"
 #include "output/proto_json.hpp"
 
@@ -9,6 +12,8 @@
 
 #include "temporal/api/enums/v1/query.pb.h"
 #include "temporal/api/sdk/v1/workflow_metadata.pb.h"
+
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::ops::workflow {
 
@@ -23,7 +28,7 @@ const std::vector<std::string>& reject_conditions() {
 wsv::QueryWorkflowResponse run_query(const QueryOptions& opts, Context& ctx) {
   if (opts.name.empty()) throw usage_error("--name must not be empty");
   wsv::QueryWorkflowRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   *req.mutable_execution() = to_proto(opts.ref);
   req.mutable_query()->set_query_type(opts.name);
   auto args = payload::build(opts.input, "input", &ctx.in);
@@ -38,7 +43,7 @@ wsv::QueryWorkflowResponse run_query(const QueryOptions& opts, Context& ctx) {
                                   opts.reject_condition));
   }
 
-  auto resp = ctx.gateway().query_workflow(req);
+  auto resp = client::call<wsv::QueryWorkflowResponse>(ctx.gateway(), req);
   if (resp.has_query_rejected()) {
     throw Error(ErrorKind::Rejected, fmt::format("query was rejected, workflow has status: {}",
                                                  status_text(resp.query_rejected().status())));

@@ -1,10 +1,19 @@
 #pragma once
 
-#include "core/context.hpp"
-#include "ops/workflow/common.hpp"
-#include "payload/payload.hpp"
+#include "app/context.hpp"
+#include "ops/workflow/reference_options.hpp"
+#include "payload/input.hpp"
 
-#include "temporal/api/sdk/v1/workflow_metadata.pb.h"
+#include <string>
+#include <vector>
+
+
+namespace temporal::api::workflowservice::v1 {
+class QueryWorkflowResponse;
+}
+namespace temporal::api::sdk::v1 {
+class WorkflowMetadata;
+}
 
 namespace twctl::ops::workflow {
 

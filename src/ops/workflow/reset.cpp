@@ -1,6 +1,9 @@
 // workflow reset: a new run that replays the history up to a workflow task, then continues from there.
 #include "ops/workflow/reset.hpp"
 
+#include "ops/workflow/common.hpp"
+#include "ops/workflow/target.hpp"
+
 #include "core/error.hpp"
 #include "core/ids.hpp"
 #include "ops/workflow/history.hpp"
@@ -12,6 +15,8 @@
 
 #include "temporal/api/enums/v1/event_type.pb.h"
 #include "temporal/api/enums/v1/reset.pb.h"
+
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::ops::workflow {
 
@@ -165,9 +170,9 @@ Point last_continued_as_new(Context& ctx, const WorkflowExecution& ex) {
 // The first workflow task completed by the build, from the workflow's auto-reset points.
 Point build_id_point(Context& ctx, const WorkflowExecution& ex, const std::string& build_id) {
   wsv::DescribeWorkflowExecutionRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   *req.mutable_execution() = ex;
-  auto resp = ctx.gateway().describe_workflow(req);
+  auto resp = client::call<wsv::DescribeWorkflowExecutionResponse>(ctx.gateway(), req);
   for (const auto& p : resp.workflow_execution_info().auto_reset_points().points()) {
     if (p.build_id() == build_id) return {p.run_id(), p.first_workflow_task_completed_id()};
   }
@@ -188,7 +193,7 @@ Point resolve(const ResetOptions& o, Context& ctx) {
 int reset_batch(const ResetOptions& o, const Reapply& reapply, Context& ctx) {
   return run_batch(o.target, ctx, "Reset", [&](wsv::StartBatchOperationRequest& req) {
     auto* op = req.mutable_reset_operation();
-    op->set_identity(ctx.globals.connection.identity);
+    op->set_identity(ctx.identity());
     auto* options = op->mutable_options();
     if (o.type == "FirstWorkflowTask") options->mutable_first_workflow_task();
     else if (o.type == "LastWorkflowTask") options->mutable_last_workflow_task();
@@ -208,15 +213,15 @@ int reset(const ResetOptions& opts, Context& ctx) {
   auto point = resolve(opts, ctx);
   const auto& wid = opts.target.ref.workflow_id;
   wsv::ResetWorkflowExecutionRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   *req.mutable_workflow_execution() = execution(wid, point.run_id);
   req.set_reason(opts.target.reason);
   req.set_workflow_task_finish_event_id(point.event_id);
   req.set_request_id(new_uuid());
   set_reapply_type(req, reapply.type);
   for (auto kind : reapply.exclude) req.add_reset_reapply_exclude_types(kind);
-  req.set_identity(ctx.globals.connection.identity);
-  auto resp = ctx.gateway().reset_workflow(req);
+  req.set_identity(ctx.identity());
+  auto resp = client::call<wsv::ResetWorkflowExecutionResponse>(ctx.gateway(), req);
 
   auto& out = ctx.printer();
   if (out.json()) {

@@ -1,10 +1,14 @@
 #include "ops/workflow/result.hpp"
 
+#include "ops/workflow/common.hpp"
+
 #include "ops/workflow/history.hpp"
 #include "output/proto_json.hpp"
 #include "payload/payload.hpp"
 
 #include <fmt/format.h>
+
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::ops::workflow {
 
@@ -15,9 +19,9 @@ int result(const ResultOptions& opts, Context& ctx) {
   if (ex.run_id().empty()) {
     // Pin the latest run now, so the output can say which run closed (close events do not carry it).
     wsv::DescribeWorkflowExecutionRequest req;
-    req.set_namespace_(ctx.globals.connection.namespace_);
+    req.set_namespace_(ctx.namespace_());
     *req.mutable_execution() = ex;
-    ex.set_run_id(ctx.gateway().describe_workflow(req).workflow_execution_info().execution().run_id());
+    ex.set_run_id(client::call<wsv::DescribeWorkflowExecutionResponse>(ctx.gateway(), req).workflow_execution_info().execution().run_id());
   }
   auto close = wait_for_close(ctx, ex, true);
   return print_result(ctx, ex, close);
@@ -35,7 +39,7 @@ int print_result(Context& ctx, const WorkflowExecution& ex, const HistoryEvent& 
   } else {
     nlohmann::ordered_json j{{"workflowId", ex.workflow_id()}, {"runId", ex.run_id()}};
     if (!extras.type.empty()) j["type"] = extras.type;
-    j["namespace"] = ctx.globals.connection.namespace_;
+    j["namespace"] = ctx.namespace_();
     if (!extras.task_queue.empty()) j["taskQueue"] = extras.task_queue;
     if (extras.run_time) j["durationMillis"] = extras.run_time->count();
     j["status"] = o.status;

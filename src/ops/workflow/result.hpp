@@ -1,13 +1,20 @@
 #pragma once
 
-#include "core/context.hpp"
-#include "ops/workflow/common.hpp"
+#include "app/context.hpp"
+#include "ops/workflow/reference_options.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <optional>
 #include <string>
+
+namespace temporal::api::common::v1 {
+class WorkflowExecution;
+}
+namespace temporal::api::history::v1 {
+class HistoryEvent;
+}
 
 namespace twctl::ops::workflow {
 

@@ -1,9 +1,14 @@
 #include "ops/workflow/show.hpp"
 
+#include "ops/workflow/common.hpp"
+#include "core/error.hpp"
+
 #include "ops/workflow/history.hpp"
 #include "ops/workflow/history_text.hpp"
 
 #include <ostream>
+
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::ops::workflow {
 
@@ -33,9 +38,9 @@ int show(const ShowOptions& opts, Context& ctx) {
     if (ex.run_id().empty()) {
       // Pin the latest run: page tokens are bound to a run, and the new run of a continue-as-new is found by ID.
       wsv::DescribeWorkflowExecutionRequest req;
-      req.set_namespace_(ctx.globals.connection.namespace_);
+      req.set_namespace_(ctx.namespace_());
       *req.mutable_execution() = ex;
-      ex.set_run_id(ctx.gateway().describe_workflow(req).workflow_execution_info().execution().run_id());
+      ex.set_run_id(client::call<wsv::DescribeWorkflowExecutionResponse>(ctx.gateway(), req).workflow_execution_info().execution().run_id());
     }
     FollowHooks hooks;
     hooks.page_done = [&] {

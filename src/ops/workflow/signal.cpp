@@ -1,7 +1,13 @@
 #include "ops/workflow/signal.hpp"
 
+#include "ops/workflow/common.hpp"
+#include "payload/payload.hpp"
+#include "ops/workflow/target.hpp"
+
 #include "core/error.hpp"
 #include "core/ids.hpp"
+
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::ops::workflow {
 
@@ -12,7 +18,7 @@ int signal(const SignalOptions& opts, Context& ctx) {
   if (opts.name.empty()) throw usage_error("--name must not be empty");
   auto input = payload::build(opts.input, "input", &ctx.in);
   auto headers = payload::key_json_map("--headers", opts.headers);
-  const auto& identity = ctx.globals.connection.identity;
+  const auto& identity = ctx.identity();
 
   if (opts.target.batch()) {
     return run_batch(opts.target, ctx, "Signal", [&](wsv::StartBatchOperationRequest& req) {
@@ -24,14 +30,14 @@ int signal(const SignalOptions& opts, Context& ctx) {
     });
   }
   wsv::SignalWorkflowExecutionRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   *req.mutable_workflow_execution() = to_proto(opts.target.ref);
   req.set_signal_name(opts.name);
   if (input.payloads_size() > 0) *req.mutable_input() = std::move(input);
   if (!headers.empty()) *req.mutable_header()->mutable_fields() = std::move(headers);
   req.set_identity(identity);
   req.set_request_id(new_uuid());
-  ctx.gateway().signal_workflow(req);
+  client::call<wsv::SignalWorkflowExecutionResponse>(ctx.gateway(), req);
   auto& out = ctx.printer();
   if (out.json()) {
     out.document({{"workflowId", opts.target.ref.workflow_id}, {"runId", opts.target.ref.run_id}, {"signal", opts.name}});

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/context.hpp"
-#include "ops/workflow/target.hpp"
-#include "payload/payload.hpp"
+#include "app/context.hpp"
+#include "ops/workflow/target_options.hpp"
+#include "payload/input.hpp"
 
 namespace twctl::ops::workflow {
 

@@ -1,9 +1,9 @@
 #pragma once
 // `workflow signal-with-start`: signal a workflow, starting it first if it is not running.
 
-#include "core/context.hpp"
-#include "ops/workflow/start.hpp"
-#include "payload/payload.hpp"
+#include "app/context.hpp"
+#include "ops/workflow/start_options.hpp"
+#include "payload/input.hpp"
 
 #include <string>
 

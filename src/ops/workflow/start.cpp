@@ -1,5 +1,7 @@
 #include "ops/workflow/start.hpp"
 
+#include "payload/payload.hpp"
+
 #include "core/duration.hpp"
 #include "core/error.hpp"
 #include "core/ids.hpp"
@@ -9,23 +11,14 @@
 
 #include "temporal/api/enums/v1/workflow.pb.h"
 
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
+
 namespace twctl::ops::workflow {
 
 namespace enums = temporal::api::enums::v1;
 namespace wsv = temporal::api::workflowservice::v1;
 
 namespace {
-
-template <typename Enum>
-Enum pick(std::string_view flag, const std::string& value, const std::vector<std::string>& names,
-          const std::vector<Enum>& values) {
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == value) return values[i];
-  }
-  std::string allowed;
-  for (const auto& n : names) allowed += (allowed.empty() ? "" : ", ") + n;
-  throw usage_error(fmt::format("invalid value \"{}\" for {}: allowed values are {}", value, flag, allowed));
-}
 
 void set_duration(std::string_view flag, const std::string& text, google::protobuf::Duration* out) {
   if (text.empty()) return;
@@ -34,22 +27,11 @@ void set_duration(std::string_view flag, const std::string& text, google::protob
 
 }  // namespace
 
-const std::vector<std::string>& id_reuse_policies() {
-  static const std::vector<std::string> v{"AllowDuplicate", "AllowDuplicateFailedOnly", "RejectDuplicate",
-                                          "TerminateIfRunning"};
-  return v;
-}
-
-const std::vector<std::string>& id_conflict_policies() {
-  static const std::vector<std::string> v{"Fail", "UseExisting", "TerminateExisting"};
-  return v;
-}
-
 wsv::StartWorkflowExecutionRequest build_start_request(const StartOptions& opts, Context& ctx) {
   if (opts.type.empty()) throw usage_error("--type must not be empty");
   if (opts.task_queue.empty()) throw usage_error("--task-queue must not be empty");
   wsv::StartWorkflowExecutionRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   req.set_workflow_id(opts.workflow_id.empty() ? new_uuid() : opts.workflow_id);
   req.mutable_workflow_type()->set_name(opts.type);
   req.mutable_task_queue()->set_name(opts.task_queue);
@@ -59,16 +41,12 @@ wsv::StartWorkflowExecutionRequest build_start_request(const StartOptions& opts,
   set_duration("--run-timeout", opts.run_timeout, req.mutable_workflow_run_timeout());
   set_duration("--task-timeout", opts.task_timeout, req.mutable_workflow_task_timeout());
   if (!opts.id_reuse_policy.empty()) {
-    req.set_workflow_id_reuse_policy(pick<enums::WorkflowIdReusePolicy>(
-        "--id-reuse-policy", opts.id_reuse_policy, id_reuse_policies(),
-        {enums::WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE, enums::WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY,
-         enums::WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE, enums::WORKFLOW_ID_REUSE_POLICY_TERMINATE_IF_RUNNING}));
+    req.set_workflow_id_reuse_policy(
+        static_cast<enums::WorkflowIdReusePolicy>(enum_number(kIdReusePolicy, opts.id_reuse_policy)));
   }
   if (!opts.id_conflict_policy.empty()) {
-    req.set_workflow_id_conflict_policy(pick<enums::WorkflowIdConflictPolicy>(
-        "--id-conflict-policy", opts.id_conflict_policy, id_conflict_policies(),
-        {enums::WORKFLOW_ID_CONFLICT_POLICY_FAIL, enums::WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING,
-         enums::WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING}));
+    req.set_workflow_id_conflict_policy(
+        static_cast<enums::WorkflowIdConflictPolicy>(enum_number(kIdConflictPolicy, opts.id_conflict_policy)));
   }
   if (!opts.memo.empty()) *req.mutable_memo()->mutable_fields() = payload::key_json_map("--memo", opts.memo);
   if (!opts.search_attributes.empty()) {
@@ -82,7 +60,8 @@ wsv::StartWorkflowExecutionRequest build_start_request(const StartOptions& opts,
     req.set_cron_schedule(opts.cron);
   }
   if (opts.fail_existing) {
-    if (opts.id_conflict_policy == "UseExisting" || opts.id_conflict_policy == "TerminateExisting") {
+    if (req.workflow_id_conflict_policy() == enums::WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING ||
+        req.workflow_id_conflict_policy() == enums::WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING) {
       throw usage_error("--fail-existing contradicts --id-conflict-policy " + opts.id_conflict_policy);
     }
     req.set_workflow_id_conflict_policy(enums::WORKFLOW_ID_CONFLICT_POLICY_FAIL);
@@ -95,7 +74,7 @@ wsv::StartWorkflowExecutionRequest build_start_request(const StartOptions& opts,
     *req.mutable_user_metadata()->mutable_details() =
         payload::from_json_text("--static-details", nlohmann::json(opts.static_details).dump());
   }
-  req.set_identity(ctx.globals.connection.identity);
+  req.set_identity(ctx.identity());
   req.set_request_id(new_uuid());
   if (!opts.cron.empty()) ctx.warn("--cron is deprecated: use schedules instead");
   return req;
@@ -132,7 +111,7 @@ void print_started(Context& ctx, const wsv::StartWorkflowExecutionRequest& req, 
 
 int start(const StartOptions& opts, Context& ctx) {
   auto req = build_start_request(opts, ctx);
-  auto resp = ctx.gateway().start_workflow(req);
+  auto resp = client::call<wsv::StartWorkflowExecutionResponse>(ctx.gateway(), req);
   print_started(ctx, req, resp.run_id(), resp.started());
   return 0;
 }

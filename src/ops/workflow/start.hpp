@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/context.hpp"
+#include "app/context.hpp"
 #include "output/render.hpp"
-#include "payload/payload.hpp"
+#include "ops/workflow/start_options.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -10,33 +10,12 @@
 #include <string_view>
 #include <vector>
 
-#include "temporal/api/workflowservice/v1/request_response.pb.h"
+
+namespace temporal::api::workflowservice::v1 {
+class StartWorkflowExecutionRequest;
+}
 
 namespace twctl::ops::workflow {
-
-struct StartOptions {
-  std::string workflow_id;  // a UUID when empty
-  std::string type;
-  std::string task_queue;
-  payload::Input input;
-  std::string execution_timeout;
-  std::string run_timeout;
-  std::string task_timeout = "10s";
-  std::string id_reuse_policy;
-  std::string id_conflict_policy;
-  std::vector<std::string> memo;
-  std::vector<std::string> search_attributes;
-  std::vector<std::string> headers;
-  std::string start_delay;
-  std::string cron;
-  bool fail_existing = false;
-  std::string static_summary;
-  std::string static_details;
-};
-
-// Enum flag values, as the official CLI spells them.
-const std::vector<std::string>& id_reuse_policies();
-const std::vector<std::string>& id_conflict_policies();
 
 // Validates every flag and builds the request; throws a usage Error naming the flag. Sends nothing. Warns
 // (stderr) that --cron is deprecated.

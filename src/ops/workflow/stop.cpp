@@ -1,63 +1,54 @@
 // The three ways to stop workflows that take only a target: cancel (ask), terminate (force), delete (remove).
 #include "ops/workflow/stop.hpp"
 
+#include "ops/workflow/common.hpp"
+#include "ops/workflow/target.hpp"
+
 #include "core/error.hpp"
 #include "core/ids.hpp"
+
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::ops::workflow {
 
 namespace wsv = temporal::api::workflowservice::v1;
 
-namespace {
-
-// The confirmation of a single-workflow action: JSON on stdout in JSON modes, a line on stderr in text.
-void confirm_done(Context& ctx, const Target& t, std::string_view field, std::string_view line) {
-  auto& out = ctx.printer();
-  if (out.json()) {
-    out.document({{"workflowId", t.ref.workflow_id}, {"runId", t.ref.run_id}, {std::string(field), true}});
-  } else if (out.text()) {
-    ctx.err << line << " " << t.ref.workflow_id << "\n";
-  }
-}
-
-}  // namespace
-
 int cancel(const CancelOptions& opts, Context& ctx) {
   const auto& t = opts.target;
   validate_target(t, true);
-  const auto& identity = ctx.globals.connection.identity;
+  const auto& identity = ctx.identity();
   if (t.batch()) {
     return run_batch(t, ctx, "Cancel", [&](wsv::StartBatchOperationRequest& req) {
       req.mutable_cancellation_operation()->set_identity(identity);
     });
   }
   wsv::RequestCancelWorkflowExecutionRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   *req.mutable_workflow_execution() = to_proto(t.ref);
   req.set_identity(identity);
   req.set_request_id(new_uuid());
   req.set_reason(t.reason);
-  ctx.gateway().cancel_workflow(req);
-  confirm_done(ctx, t, "cancelRequested", "Cancellation requested for workflow");
+  client::call<wsv::RequestCancelWorkflowExecutionResponse>(ctx.gateway(), req);
+  confirm_done(ctx, t.ref, "cancelRequested", "Cancellation requested for workflow");
   return 0;
 }
 
 int terminate(const TerminateOptions& opts, Context& ctx) {
   const auto& t = opts.target;
   validate_target(t, true);
-  const auto& identity = ctx.globals.connection.identity;
+  const auto& identity = ctx.identity();
   if (t.batch()) {
     return run_batch(t, ctx, "Terminate", [&](wsv::StartBatchOperationRequest& req) {
       req.mutable_termination_operation()->set_identity(identity);
     });
   }
   wsv::TerminateWorkflowExecutionRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   *req.mutable_workflow_execution() = to_proto(t.ref);
   req.set_reason(t.reason.empty() ? default_reason(ctx) : t.reason);
   req.set_identity(identity);
-  ctx.gateway().terminate_workflow(req);
-  confirm_done(ctx, t, "terminated", "Terminated workflow");
+  client::call<wsv::TerminateWorkflowExecutionResponse>(ctx.gateway(), req);
+  confirm_done(ctx, t.ref, "terminated", "Terminated workflow");
   return 0;
 }
 
@@ -66,14 +57,14 @@ int delete_workflow(const DeleteOptions& opts, Context& ctx) {
   validate_target(t, false);
   if (t.batch()) {
     return run_batch(t, ctx, "Delete", [&](wsv::StartBatchOperationRequest& req) {
-      req.mutable_deletion_operation()->set_identity(ctx.globals.connection.identity);
+      req.mutable_deletion_operation()->set_identity(ctx.identity());
     });
   }
   wsv::DeleteWorkflowExecutionRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   *req.mutable_workflow_execution() = to_proto(t.ref);
-  ctx.gateway().delete_workflow(req);
-  confirm_done(ctx, t, "deleted", "Deleted workflow");
+  client::call<wsv::DeleteWorkflowExecutionResponse>(ctx.gateway(), req);
+  confirm_done(ctx, t.ref, "deleted", "Deleted workflow");
   return 0;
 }
 

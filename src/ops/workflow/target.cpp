@@ -9,6 +9,8 @@
 #include <cctype>
 #include <istream>
 
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
+
 namespace twctl::ops::workflow {
 
 namespace wsv = temporal::api::workflowservice::v1;
@@ -42,9 +44,9 @@ std::string lower(std::string_view s) {
 // Asks on stderr, reads stdin. Only called when both are terminals.
 void confirm(Context& ctx, const Target& t, std::string_view verb) {
   wsv::CountWorkflowExecutionsRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   req.set_query(t.query);
-  auto count = ctx.gateway().count_workflows(req).count();
+  auto count = client::call<wsv::CountWorkflowExecutionsResponse>(ctx.gateway(), req).count();
   ctx.err << fmt::format("{} approximately {} workflow(s) matching {}? y/N ", verb, count, t.query) << std::flush;
   std::string answer;
   std::getline(ctx.in, answer);
@@ -63,13 +65,13 @@ int run_batch(const Target& t, Context& ctx, std::string_view verb, const BatchO
     confirm(ctx, t, verb);
   }
   wsv::StartBatchOperationRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   req.set_visibility_query(t.query);
   req.set_job_id(new_uuid());
   req.set_reason(t.reason.empty() ? default_reason(ctx) : t.reason);
   req.set_max_operations_per_second(static_cast<float>(t.rps));
   set_operation(req);
-  ctx.gateway().start_batch(req);
+  client::call<wsv::StartBatchOperationResponse>(ctx.gateway(), req);
 
   auto& out = ctx.printer();
   if (!t.wait) {

@@ -1,28 +1,19 @@
 #pragma once
-// One workflow (-w, -r) or every workflow a visibility query matches (-q: a server-side batch job), for the
-// commands that act on workflows: signal, cancel, terminate, delete, reset.
+// Acting on the target of the single-workflow-or-batch option set: its checks, and the batch job.
 
-#include "core/context.hpp"
-#include "ops/workflow/common.hpp"
+#include "app/context.hpp"
+#include "ops/workflow/target_options.hpp"
 
 #include <functional>
 #include <string>
 #include <string_view>
 
-#include "temporal/api/workflowservice/v1/request_response.pb.h"
+
+namespace temporal::api::workflowservice::v1 {
+class StartBatchOperationRequest;
+}
 
 namespace twctl::ops::workflow {
-
-struct Target {
-  WorkflowRef ref;
-  std::string query;
-  std::string reason;
-  bool yes = false;
-  double rps = 0;
-  bool wait = false;
-
-  bool batch() const { return !query.empty(); }
-};
 
 // Usage errors for flag combinations: exactly one of -w and -q; -r, --rps and --wait only where they mean
 // something; --reason only where the single-workflow call records one (`reason_with_id`).

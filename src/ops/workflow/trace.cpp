@@ -1,6 +1,8 @@
 // workflow trace: the tree of a workflow and its child workflows, recursively.
 #include "ops/workflow/trace.hpp"
 
+#include "ops/workflow/common.hpp"
+
 #include "core/error.hpp"
 #include "ops/workflow/history.hpp"
 
@@ -13,6 +15,8 @@
 
 #include "temporal/api/enums/v1/event_type.pb.h"
 #include "temporal/api/enums/v1/workflow.pb.h"
+
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::ops::workflow {
 
@@ -85,12 +89,12 @@ class Tracer {
   void fill(TraceNode& n, int level) {
     if (ctx_.cancel.cancelled()) throw Error(ErrorKind::Interrupted, "interrupted");
     wsv::DescribeWorkflowExecutionRequest req;
-    req.set_namespace_(ctx_.globals.connection.namespace_);
+    req.set_namespace_(ctx_.namespace_());
     req.mutable_execution()->set_workflow_id(n.workflow_id);
     req.mutable_execution()->set_run_id(n.run_id);
     wsv::DescribeWorkflowExecutionResponse resp;
     try {
-      resp = ctx_.gateway().describe_workflow(req);
+      resp = client::call<wsv::DescribeWorkflowExecutionResponse>(ctx_.gateway(), req);
     } catch (const Error& e) {
       // A child deleted, or past the namespace's retention: the parent's tree is still worth showing.
       if (level == 0 || e.kind() != ErrorKind::NotFound) throw;

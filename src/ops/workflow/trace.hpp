@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/context.hpp"
-#include "ops/workflow/common.hpp"
+#include "app/context.hpp"
+#include "ops/workflow/reference_options.hpp"
 #include "output/style.hpp"
 
 #include <nlohmann/json.hpp>

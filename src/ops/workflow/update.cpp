@@ -1,5 +1,8 @@
 #include "ops/workflow/update.hpp"
 
+#include "ops/workflow/common.hpp"
+#include "payload/payload.hpp"
+
 #include "core/error.hpp"
 #include "core/ids.hpp"
 #include "output/proto_json.hpp"
@@ -7,6 +10,8 @@
 #include <fmt/format.h>
 
 #include "temporal/api/enums/v1/update.pb.h"
+
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::ops::workflow {
 
@@ -24,14 +29,14 @@ std::string stage_name(enums::UpdateWorkflowExecutionLifecycleStage s) {
 // Waits for the outcome of an update that was admitted, re-polling while the server's long poll expires.
 update::Outcome poll_outcome(Context& ctx, const update::UpdateRef& ref) {
   wsv::PollWorkflowExecutionUpdateRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   *req.mutable_update_ref() = ref;
-  req.set_identity(ctx.globals.connection.identity);
+  req.set_identity(ctx.identity());
   req.mutable_wait_policy()->set_lifecycle_stage(enums::UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED);
   for (;;) {
     if (ctx.cancel.cancelled()) throw Error(ErrorKind::Interrupted, "interrupted");
     auto asked = ctx.now();
-    auto resp = ctx.gateway().poll_update(req);
+    auto resp = client::call<wsv::PollWorkflowExecutionUpdateResponse>(ctx.gateway(), req);
     if (resp.has_outcome()) return resp.outcome();
     pause_before_repoll(ctx, asked);
   }
@@ -76,7 +81,7 @@ wsv::UpdateWorkflowExecutionRequest build_update_request(const UpdateStartOption
   auto args = payload::build(opts.input, prefix + "input", &ctx.in);
   auto headers = payload::key_json_map("--headers", opts.headers);
   wsv::UpdateWorkflowExecutionRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   *req.mutable_workflow_execution() = to_proto(opts.ref);
   req.set_first_execution_run_id(opts.first_execution_run_id);
   // Accepted first, whatever the caller waits for. An outcome may already come with this answer: a rejection,
@@ -84,7 +89,7 @@ wsv::UpdateWorkflowExecutionRequest build_update_request(const UpdateStartOption
   req.mutable_wait_policy()->set_lifecycle_stage(enums::UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED);
   auto* r = req.mutable_request();
   r->mutable_meta()->set_update_id(opts.update_id.empty() ? new_uuid() : opts.update_id);
-  r->mutable_meta()->set_identity(ctx.globals.connection.identity);
+  r->mutable_meta()->set_identity(ctx.identity());
   r->mutable_input()->set_name(opts.name);
   if (args.payloads_size() > 0) *r->mutable_input()->mutable_args() = std::move(args);
   if (!headers.empty()) *r->mutable_input()->mutable_header()->mutable_fields() = std::move(headers);
@@ -98,7 +103,7 @@ bool admitted(const wsv::UpdateWorkflowExecutionResponse& resp) {
 wsv::UpdateWorkflowExecutionResponse send_until_accepted(Context& ctx, const wsv::UpdateWorkflowExecutionRequest& req) {
   for (;;) {
     auto asked = ctx.now();
-    auto resp = ctx.gateway().update_workflow(req);
+    auto resp = client::call<wsv::UpdateWorkflowExecutionResponse>(ctx.gateway(), req);
     // The server answers at its long-poll limit with an earlier stage: ask again (the update ID de-duplicates).
     if (admitted(resp)) return resp;
     pause_before_repoll(ctx, asked);
@@ -137,11 +142,11 @@ int update_result(const UpdateRefOptions& opts, Context& ctx) {
 
 int update_describe(const UpdateRefOptions& opts, Context& ctx) {
   wsv::PollWorkflowExecutionUpdateRequest req;
-  req.set_namespace_(ctx.globals.connection.namespace_);
+  req.set_namespace_(ctx.namespace_());
   *req.mutable_update_ref()->mutable_workflow_execution() = to_proto(opts.ref);
   req.mutable_update_ref()->set_update_id(opts.update_id);
-  req.set_identity(ctx.globals.connection.identity);
-  auto resp = ctx.gateway().poll_update(req);  // no wait policy: the stage now
+  req.set_identity(ctx.identity());
+  auto resp = client::call<wsv::PollWorkflowExecutionUpdateResponse>(ctx.gateway(), req);  // no wait policy: the stage now
   auto& out = ctx.printer();
   bool shorthand = ctx.globals.shorthand_payloads;
   if (out.text()) {

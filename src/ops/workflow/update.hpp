@@ -2,9 +2,9 @@
 // Workflow updates: send one and wait until it is accepted or completed, wait for an earlier one's outcome,
 // or look at its stage without waiting.
 
-#include "core/context.hpp"
-#include "ops/workflow/common.hpp"
-#include "payload/payload.hpp"
+#include "app/context.hpp"
+#include "ops/workflow/reference_options.hpp"
+#include "payload/input.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -12,7 +12,11 @@
 #include <string_view>
 #include <vector>
 
-#include "temporal/api/workflowservice/v1/request_response.pb.h"
+
+namespace temporal::api::workflowservice::v1 {
+class UpdateWorkflowExecutionRequest;
+class UpdateWorkflowExecutionResponse;
+}  // namespace temporal::api::workflowservice::v1
 
 namespace twctl::ops::workflow {
 

@@ -2,6 +2,8 @@
 
 #include "core/error.hpp"
 
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
+
 namespace twctl::ops::workflow {
 
 namespace wsv = temporal::api::workflowservice::v1;
@@ -30,7 +32,7 @@ int run(const UpdateWithStartOptions& opts, Context& ctx, bool wait_completed) {
   req.set_namespace_(start.namespace_());
   *req.add_operations()->mutable_start_workflow() = start;
   *req.add_operations()->mutable_update_workflow() = update;
-  auto resp = ctx.gateway().execute_multi_operation(req);
+  auto resp = client::call<wsv::ExecuteMultiOperationResponse>(ctx.gateway(), req);
   if (resp.responses_size() != 2 || !resp.responses(0).has_start_workflow() ||
       !resp.responses(1).has_update_workflow()) {
     throw Error(ErrorKind::General, "the server's answer to update-with-start lacks the start or the update");

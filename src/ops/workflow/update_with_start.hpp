@@ -2,7 +2,7 @@
 // `workflow start-update-with-start` and `execute-update-with-start`: send an update to a workflow, starting it
 // first if it is not running, in one ExecuteMultiOperation call.
 
-#include "core/context.hpp"
+#include "app/context.hpp"
 #include "ops/workflow/start.hpp"
 #include "ops/workflow/update.hpp"
 

@@ -1,4 +1,4 @@
-#include "core/context.hpp"
+#include "app/context.hpp"
 
 #include "client/codec.hpp"
 #include "client/retry.hpp"

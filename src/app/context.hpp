@@ -68,6 +68,9 @@ struct Context {
   // The gateway, made from globals.connection on first use: nothing connects before a command has
   // validated its input. The factory's gateway is wrapped in retries and, with a codec endpoint, the codec.
   client::Gateway& gateway();
+  // The namespace and the identity every request names: one way to read them.
+  const std::string& namespace_() const { return globals.connection.namespace_; }
+  const std::string& identity() const { return globals.connection.identity; }
   // One diagnostic line to stderr with --verbose ("twctl: ..."); nothing otherwise.
   void debug(std::string_view message);
   // The printer for stdout in the chosen output mode; made on first use, after globals are set.

@@ -1,0 +1,45 @@
+#pragma once
+// One paging helper for the List* RPCs: ask for a page, hand it over, ask again with its next_page_token.
+// `stream_list` puts the pages' items into an output::PagedList (a table, a JSON array or JSON lines, streamed
+// page by page and stopped at --limit or when stdout closes), so a list command states only its request, its
+// columns and a row.
+
+#include "app/context.hpp"
+#include "client/gateway.hpp"
+#include "output/paged_list.hpp"
+#include "output/proto_json.hpp"
+
+#include <utility>
+
+namespace twctl::ops {
+
+// Calls `on_page(const Resp&)` for each page until it returns false or no page follows.
+template <typename Resp, typename Req, typename OnPage>
+void for_each_page(Context& ctx, Req req, OnPage&& on_page) {
+  for (;;) {
+    auto resp = client::call<Resp>(ctx.gateway(), req);
+    if (!on_page(resp) || resp.next_page_token().empty()) return;
+    req.set_next_page_token(resp.next_page_token());
+  }
+}
+
+// `items(resp)` is the page's repeated field; `row(item)` its table row in text; in JSON modes each item is
+// written in the protobuf JSON mapping (payloads by `shorthand`).
+template <typename Resp, typename Req, typename Items, typename Row>
+void stream_list(Context& ctx, Req req, output::PagedList& list, Items&& items, Row&& row, bool shorthand) {
+  auto& out = ctx.printer();
+  for_each_page<Resp>(ctx, std::move(req), [&](const Resp& resp) {
+    for (const auto& item : items(resp)) {
+      if (!list.room()) break;
+      if (out.text()) {
+        list.add_row(row(item));
+      } else {
+        list.add_json(output::proto_to_json(item, shorthand));
+      }
+    }
+    return list.end_page(!resp.next_page_token().empty());
+  });
+  list.finish();
+}
+
+}  // namespace twctl::ops
