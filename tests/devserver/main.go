@@ -114,6 +114,11 @@ func parseArgs(args []string) (*options, error) {
 	if net.ParseIP(o.ip) == nil {
 		return nil, fmt.Errorf("--ip %q is not an IP address", o.ip)
 	}
+	switch o.logLevel {
+	case "debug", "info", "warn", "error", "never":
+	default:
+		return nil, fmt.Errorf("--log-level %q: want debug, info, warn, error or never", o.logLevel)
+	}
 	o.namespaces = append([]string{"default"}, namespaces...)
 
 	o.searchAttributes = map[string]enumspb.IndexedValueType{}
@@ -178,10 +183,7 @@ func run(o *options) error {
 	if err := checkPortFree(o.ip, o.port); err != nil {
 		return fmt.Errorf("frontend port %d: %w", o.port, err)
 	}
-	logger, err := newLogger(o.logLevel)
-	if err != nil {
-		return err
-	}
+	logger := newLogger(o.logLevel)
 	conf, err := serverConfig(o)
 	if err != nil {
 		return err
@@ -229,17 +231,13 @@ func run(o *options) error {
 	return nil
 }
 
-func newLogger(level string) (log.Logger, error) {
-	switch level {
-	case "debug", "info", "warn", "error":
-	case "never":
+func newLogger(level string) log.Logger {
+	if level == "never" {
 		level = "fatal"
-	default:
-		return nil, fmt.Errorf("--log-level %q: want debug, info, warn, error or never", level)
 	}
 	// One line per entry: no stack traces (the server logs canceled long polls as errors when it stops).
 	zl := log.BuildZapLogger(log.Config{Level: level, Format: "console"}).WithOptions(zap.AddStacktrace(zap.FatalLevel + 1))
-	return log.NewZapLogger(zl), nil
+	return log.NewZapLogger(zl)
 }
 
 func serverConfig(o *options) (*config.Config, error) {
