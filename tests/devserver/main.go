@@ -44,7 +44,8 @@ import (
 const clusterName = "active"
 
 // Dynamic config set before the command line's --dynamic-config-value (which wins). The first group is what
-// `temporal server start-dev` sets; the second switches on what twctl's commands and tests need.
+// `temporal server start-dev` sets in the official CLI built on server 1.32; the second switches on what twctl's
+// commands and tests need.
 var defaultDynamicConfig = map[string]any{
 	"history.hostLevelCacheMaxSize":                         8096,
 	"frontend.namespaceRPS.visibility":                      100,
