@@ -5,6 +5,10 @@ CACHE=${TWCTL_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/twctl}
 BUILD_DIR=${TWCTL_BUILD_DIR:-$ROOT/build}
 VENV=$CACHE/venv
 TEMPORAL_CLI_VERSION=v1.5.1
+# The embedded Temporal server (tests/devserver): its version is the one its go.mod requires.
+DEVSERVER_SRC=$ROOT/tests/devserver
+DEVSERVER_VERSION=$(awk '$1 == "go.temporal.io/server" { print $2 }' "$DEVSERVER_SRC/go.mod")
+DEVSERVER_BIN=$CACHE/devserver-$DEVSERVER_VERSION/twctl-devserver
 
 log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -19,4 +23,16 @@ find_temporal() {
     if [ -x "$gobin/temporal" ]; then echo "$gobin/temporal"; return; fi
   fi
   return 1
+}
+
+# The embedded dev server (tests/devserver), as scripts/setup builds it into the cache.
+find_devserver() {
+  if [ -n "${TWCTL_DEVSERVER_BIN:-}" ] && [ -x "$TWCTL_DEVSERVER_BIN" ]; then echo "$TWCTL_DEVSERVER_BIN"; return; fi
+  if [ -x "$DEVSERVER_BIN" ]; then echo "$DEVSERVER_BIN"; return; fi
+  return 1
+}
+
+# What the dev server binary is built from: a change to any of these files rebuilds it.
+devserver_source_hash() {
+  (cd "$DEVSERVER_SRC" && sha256sum go.mod go.sum ./*.go) | sha256sum | cut -d' ' -f1
 }

@@ -4,9 +4,21 @@
   test workers, started with tests/fixtures/rig.py; logs in a temp dir. If
   TWCTL_E2E_ADDRESS is set, that running server is used instead and neither
   services nor workers are started (TWCTL_SERVICES_URL is passed through).
+  The server is today's (tests/devserver), or the older one of the official
+  CLI v1.5.1 with TWCTL_SERVER=legacy; ``rig.server`` says which.
 - ``twctl``: runs $TWCTL_BIN with ``--address <rig.address>`` appended.
 - ``unique_id``: a fresh workflow ID per test.
 - ``wait_until``: the helper from helpers.py, also as a fixture.
+
+Markers:
+
+- ``compat``: the compatibility subset, which must pass against the older
+  server too: ``TWCTL_SERVER=legacy pytest -m compat tests/e2e`` (CTest's
+  ``e2e-compat``). Without TWCTL_SERVER the whole suite, these included,
+  runs against today's server.
+- ``server("legacy")`` / ``server("current")``: the test runs only against
+  that server and is skipped against the other (e.g. a call the older server
+  does not support). Combine with ``compat`` to have e2e-compat run it.
 
 Every twctl call made by a test is shown in the report when the test fails.
 """
@@ -48,13 +60,33 @@ class Rig:
     log_dir: Path
     namespace: str = "default"
     external: bool = False
+    server: str = "current"  # which dev server: "current" or "legacy" (rig.SERVERS)
     processes: list = field(default_factory=list, repr=False)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "compat: in the compatibility subset run against the older server (TWCTL_SERVER=legacy)")
+    config.addinivalue_line(
+        "markers", "server(kind): run only against that dev server, 'current' or 'legacy'; skipped otherwise")
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    wanted = {m.args[0] for m in item.iter_markers(name="server")}
+    if wanted:
+        unknown = wanted - set(_rig.SERVERS)
+        if unknown:
+            pytest.fail(f"server marker names unknown servers {sorted(unknown)}: want {_rig.SERVERS}")
+        kind = _rig.server_kind()
+        if kind not in wanted:
+            pytest.skip(f"runs only against the {'/'.join(sorted(wanted))} dev server; this run uses {kind}")
 
 
 @pytest.fixture(scope="session")
 def rig(tmp_path_factory: pytest.TempPathFactory):
     external = os.environ.get("TWCTL_E2E_ADDRESS")
     log_dir = tmp_path_factory.mktemp("rig")
+    kind = _rig.server_kind()
     if external:
         _rig.wait_for_server(external, deadline=30)
         yield Rig(
@@ -62,12 +94,13 @@ def rig(tmp_path_factory: pytest.TempPathFactory):
             services_url=os.environ.get("TWCTL_SERVICES_URL"),
             log_dir=log_dir,
             external=True,
+            server=kind,
         )
         return
 
     started: list[subprocess.Popen] = []
     try:
-        server, address = _rig.start_devserver(log_dir)
+        server, address = _rig.start_devserver(log_dir, server=kind)
         started.append(server)
         services, services_url = _rig.start_services(log_dir)
         started.append(services)
@@ -78,6 +111,7 @@ def rig(tmp_path_factory: pytest.TempPathFactory):
             services_url=services_url,
             log_dir=log_dir,
             processes=list(started),
+            server=kind,
         )
     finally:
         for proc in reversed(started):

@@ -46,6 +46,7 @@ def test_usage_error_in_json_mode_is_also_a_json_object(twctl, unique_id):
     assert "--input #1" in err["message"]
 
 
+@pytest.mark.compat
 def test_unknown_workflow_is_not_found(twctl, unique_id):
     for verb in (["describe"], ["result"], ["show"], ["cancel"], ["query", "--name", "count"]):
         r = twctl("workflow", *verb, "-w", unique_id, "-o", "json")

@@ -17,6 +17,7 @@ def hello(twctl, unique_id):
     return unique_id
 
 
+@pytest.mark.compat
 def test_start_prints_the_ids_card(twctl, unique_id):
     r = twctl("workflow", "start", "--type", "SayHello", "-t", TQ, "-w", unique_id, "-i", '"Text"')
     assert r.returncode == 0, r.stderr
@@ -31,6 +32,7 @@ def test_start_prints_the_ids_card(twctl, unique_id):
     assert r.stderr == ""
 
 
+@pytest.mark.compat
 def test_start_json_and_result_json(twctl, unique_id):
     r = twctl("workflow", "start", "--type", "SayHello", "-t", TQ, "-w", unique_id, "-i", '"JSON"', "-o", "json")
     assert r.returncode == 0, r.stderr
@@ -59,6 +61,7 @@ def test_result_text(twctl, hello):
     )
 
 
+@pytest.mark.compat
 def test_describe_closed_in_text_and_json(twctl, hello):
     assert twctl("workflow", "result", "-w", hello).returncode == 0
     t = twctl("workflow", "describe", "-w", hello)
@@ -80,6 +83,7 @@ def test_describe_closed_in_text_and_json(twctl, hello):
     assert doc["closeEvent"]["workflowExecutionCompletedEventAttributes"]["result"] == ["Hello, World!"]
 
 
+@pytest.mark.compat
 def test_show_text_json_and_jsonl(twctl, hello):
     assert twctl("workflow", "result", "-w", hello).returncode == 0
     t = twctl("workflow", "show", "-w", hello)
@@ -105,6 +109,7 @@ def test_show_text_json_and_jsonl(twctl, hello):
     assert per_line == events
 
 
+@pytest.mark.compat
 def test_list_finds_it_in_text_json_and_jsonl(twctl, hello):
     assert twctl("workflow", "result", "-w", hello).returncode == 0
     query = f"WorkflowId='{hello}'"

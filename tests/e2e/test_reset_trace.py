@@ -335,6 +335,7 @@ def test_trace_on_a_terminal_redraws_until_the_root_closes_or_ctrl_c(twctl, rig,
         twctl("workflow", "terminate", "-w", unique_id)
 
 
+@pytest.mark.compat
 @pytest.mark.parametrize("verb", ["pause", "unpause"])
 def test_pause_and_unpause_fail_naming_the_server_version(twctl, unique_id, verb):
     r = twctl("workflow", verb, "-w", unique_id, "--reason", "look", "-o", "json")
