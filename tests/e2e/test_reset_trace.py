@@ -335,16 +335,60 @@ def test_trace_on_a_terminal_redraws_until_the_root_closes_or_ctrl_c(twctl, rig,
         twctl("workflow", "terminate", "-w", unique_id)
 
 
+@pytest.mark.server("current")
+def test_pause_shows_paused_in_describe_and_unpause_resumes(twctl, unique_id, wait_until):
+    assert twctl("workflow", "start", "--type", "LongRunning", "-t", "edge-tasks", "-w", unique_id).returncode == 0
+    try:
+        paused = twctl("workflow", "pause", "-w", unique_id, "--reason", "investigating")
+        assert paused.returncode == 0, paused.stderr
+        assert paused.stdout == ""
+        assert paused.stderr == f"Paused workflow {unique_id}\n"
+
+        def described():
+            return json.loads(twctl("workflow", "describe", "-w", unique_id, "-o", "json").stdout)
+
+        d = wait_until(lambda: (lambda d: d if d["workflowExecutionInfo"]["status"] ==
+                                "WORKFLOW_EXECUTION_STATUS_PAUSED" else None)(described()), message="status Paused")
+        pause_info = d["workflowExtendedInfo"]["pauseInfo"]
+        assert pause_info["reason"] == "investigating"
+        assert pause_info["identity"].startswith("twctl:")
+        text = twctl("workflow", "describe", "-w", unique_id)
+        assert re.search(r"^  Status\s+Paused$", text.stdout, re.M)
+        assert re.search(r"^  PauseReason\s+investigating$", text.stdout, re.M)
+        assert re.search(r"^  PausedBy\s+twctl:", text.stdout, re.M)
+
+        unpaused = twctl("workflow", "unpause", "-w", unique_id, "-o", "json")
+        assert unpaused.returncode == 0, unpaused.stderr
+        assert json.loads(unpaused.stdout) == {"workflowId": unique_id, "runId": "", "unpaused": True}
+        wait_until(lambda: described()["workflowExecutionInfo"]["status"] == "WORKFLOW_EXECUTION_STATUS_RUNNING",
+                   message="status Running again")
+        assert "PauseReason" not in twctl("workflow", "describe", "-w", unique_id).stdout
+    finally:
+        twctl("workflow", "terminate", "-w", unique_id)
+
+
 @pytest.mark.compat
+@pytest.mark.server("legacy")
 @pytest.mark.parametrize("verb", ["pause", "unpause"])
-def test_pause_and_unpause_fail_naming_the_server_version(twctl, unique_id, verb):
+def test_pause_and_unpause_on_an_older_server_exit_13_naming_its_version(twctl, unique_id, verb):
     r = twctl("workflow", verb, "-w", unique_id, "--reason", "look", "-o", "json")
-    assert r.returncode == 1
+    assert r.returncode == 13
     assert r.stdout == ""
     first, second = r.stderr.splitlines()
-    assert re.fullmatch(rf"Error: cannot {verb} workflow {unique_id}: the cluster runs Temporal server \d+\.\d+\.\d+.*"
-                        r"does not support pausing workflows", first)
+    rpc = f"WorkflowService.{verb.capitalize()}WorkflowExecution"
+    assert re.fullmatch(rf"Error: the cluster at \S+ \(Temporal server \d+\.\d+\.\d+\S*\) does not support {rpc}: "
+                        r"it needs Temporal server 1\.32\.0 or newer \(twctl speaks Temporal API v1\.63\.5\)", first)
     err = json.loads(second)["error"]
-    assert (err["kind"], err["cause"]) == ("error", "unsupported")
-    assert re.fullmatch(r"\d+\.\d+\.\d+.*", err["details"]["serverVersion"])
+    assert (err["kind"], err["cause"]) == ("unsupported", "unsupported")
+    assert err["details"]["rpc"] == rpc
+    assert re.fullmatch(r"1\.29\.\d+", err["details"]["serverVersion"])
+    assert err["details"]["neededServerVersion"] == "1.32.0"
+
+
+@pytest.mark.compat
+@pytest.mark.parametrize("verb", ["pause", "unpause"])
+def test_pause_and_unpause_bad_input_is_usage_and_sends_nothing(twctl, verb):
     assert twctl("workflow", verb, "--reason", "x").returncode == 2
+    r = twctl("workflow", verb, "-w", "")
+    assert r.returncode == 2
+    assert "workflow-id" in r.stderr

@@ -118,7 +118,7 @@ def test_batch_without_yes_off_a_terminal_is_a_usage_error_and_starts_nothing(tw
         twctl("workflow", "terminate", "-w", unique_id)
 
 
-def test_batch_signal_then_terminate_with_wait(twctl, unique_id):
+def test_batch_signal_then_terminate_with_wait(twctl, unique_id, rig):
     ids = [f"{unique_id}-{i}" for i in range(3)]
     for wid in ids:
         start_interactive(twctl, wid)
@@ -137,7 +137,9 @@ def test_batch_signal_then_terminate_with_wait(twctl, unique_id):
     job = json.loads(started.stdout)["batchJobId"]
     desc = wait_until(lambda: (lambda d: d if d["state"] == "BATCH_OPERATION_STATE_COMPLETED" else None)(
         json.loads(twctl("batch", "describe", "--job-id", job, "-o", "json").stdout)), message="the job to complete")
-    assert desc["operationType"] == "BATCH_OPERATION_TYPE_TERMINATE"
+    # Server 1.32 names the type anew; 1.29 sends the number now marked deprecated.
+    want = "BATCH_OPERATION_TYPE_TERMINATE_WORKFLOW" if rig.server == "current" else "BATCH_OPERATION_TYPE_TERMINATE"
+    assert desc["operationType"] == want
     assert desc["reason"] == "cleanup"
     for wid in ids:
         assert twctl("workflow", "result", "-w", wid).returncode == 3
