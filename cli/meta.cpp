@@ -1,5 +1,7 @@
 #include "cli/meta.hpp"
 
+#include <algorithm>
+
 namespace twctl::cli {
 
 const FlagMeta* Registry::find(const CLI::Option* opt) const {
@@ -31,6 +33,36 @@ CLI::Option* one_of(CLI::App& cmd, CLI::Option* opt, const std::vector<std::stri
   return opt;
 }
 
+namespace {
+
+std::string braced(const std::vector<std::string>& values) {
+  std::string out = "{";
+  for (const auto& v : values) out += (out.size() > 1 ? "," : "") + v;
+  return out + "}";
+}
+
+// IsMember's check with the set read from the enum's descriptor only when a value is checked or help shown:
+// building descriptors at every start would cost each invocation.
+class EnumMember : public CLI::Validator {
+ public:
+  explicit EnumMember(ops::EnumFlag e) {
+    desc_function_ = [e] { return braced(ops::enum_values(e)); };
+    func_ = [e](std::string& value) -> std::string {
+      auto values = ops::enum_values(e);
+      if (std::find(values.begin(), values.end(), value) != values.end()) return {};
+      return value + " not in " + braced(values);
+    };
+  }
+};
+
+}  // namespace
+
+CLI::Option* one_of_enum(CLI::App& cmd, CLI::Option* opt, const ops::EnumFlag& e) {
+  opt->check(EnumMember(e));
+  if (auto* r = registry_of(cmd)) r->flag(opt).lazy_choices = [e] { return ops::enum_values(e); };
+  return opt;
+}
+
 CLI::Option* values_from(CLI::App& cmd, CLI::Option* opt, Values values) {
   if (auto* r = registry_of(cmd)) r->flag(opt).values = values;
   return opt;
@@ -39,7 +71,10 @@ CLI::Option* values_from(CLI::App& cmd, CLI::Option* opt, Values values) {
 FlagMeta flag_meta(const CLI::App& cmd, const CLI::Option* opt) {
   const auto* r = registry_of(cmd);
   const auto* m = r ? r->find(opt) : nullptr;
-  return m ? *m : FlagMeta{};
+  if (m == nullptr) return {};
+  FlagMeta meta = *m;
+  if (meta.lazy_choices) meta.choices = meta.lazy_choices();
+  return meta;
 }
 
 CommandMeta command_meta(const CLI::App& cmd) {

@@ -6,6 +6,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "ops/enum_flag.hpp"
+
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -31,7 +34,8 @@ enum class Values {
 };
 
 struct FlagMeta {
-  std::vector<std::string> choices;  // an enum flag's values
+  std::vector<std::string> choices;  // an enum flag's values (flag_meta fills them from lazy_choices)
+  std::function<std::vector<std::string>()> lazy_choices;
   Values values = Values::None;
   std::vector<std::string> env;  // environment variables that set it (see config/settings.cpp)
 };
@@ -67,6 +71,9 @@ const Registry* registry_of(const CLI::App& app);
 // An enum flag: checks the value and records the choices for completion and man pages.
 CLI::Option* one_of(CLI::App& cmd, CLI::Option* opt, const std::vector<std::string>& choices,
                     bool ignore_case = false);
+// An enum flag whose values are a proto enum's (ops/enum_flag.hpp): the same, with the values read from the
+// descriptor only when needed (a value checked, help, completion or a man page), not at every start.
+CLI::Option* one_of_enum(CLI::App& cmd, CLI::Option* opt, const ops::EnumFlag& e);
 // Says where the flag's values come from, for completion.
 CLI::Option* values_from(CLI::App& cmd, CLI::Option* opt, Values values);
 

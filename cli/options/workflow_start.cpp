@@ -21,12 +21,12 @@ void add_shared_workflow_start(CLI::App& cmd, ops::workflow::SharedWorkflowStart
 }
 
 void add_workflow_start(CLI::App& cmd, ops::workflow::WorkflowStartOptions& opts) {
-  one_of(cmd,
-         cmd.add_option("--id-reuse-policy", opts.id_reuse_policy, "Whether a closed workflow's ID may start again"),
-         ops::enum_values(ops::workflow::kIdReusePolicy));
-  one_of(cmd,
-         cmd.add_option("--id-conflict-policy", opts.id_conflict_policy, "What to do when the ID is already running"),
-         ops::enum_values(ops::workflow::kIdConflictPolicy));
+  one_of_enum(cmd,
+              cmd.add_option("--id-reuse-policy", opts.id_reuse_policy, "Whether a closed workflow's ID may start again"),
+              ops::workflow::kIdReusePolicy);
+  one_of_enum(cmd,
+              cmd.add_option("--id-conflict-policy", opts.id_conflict_policy, "What to do when the ID is already running"),
+              ops::workflow::kIdConflictPolicy);
   cmd.add_flag("--fail-existing", opts.fail_existing, "Fail if a workflow with this ID is already running (the default)");
   cmd.add_option("--start-delay", opts.start_delay, "Wait this long before the first workflow task (e.g. 10m)");
   cmd.add_option("--cron", opts.cron, "Cron schedule (deprecated: use schedules)");
