@@ -60,7 +60,12 @@ class GrpcGateway final : public Gateway {
     try {
       invoke(rpc, req, resp);
     } catch (Error& e) {
-      if (e.kind() == ErrorKind::Unsupported && rpc.name != "GetSystemInfo") explain_unsupported(rpc, e);
+      // "unknown method": the server predates the RPC. Other UNIMPLEMENTED answers (a feature turned off) keep
+      // the server's own words.
+      if (e.kind() == ErrorKind::Unsupported && rpc.name != "GetSystemInfo" &&
+          std::string_view(e.what()).find("unknown method") != std::string_view::npos) {
+        explain_unsupported(rpc, e);
+      }
       throw;
     }
   }
