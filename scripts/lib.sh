@@ -3,6 +3,7 @@
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE=${TWCTL_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/twctl}
 BUILD_DIR=${TWCTL_BUILD_DIR:-$ROOT/build}
+SANITIZE_BUILD_DIR=${TWCTL_SANITIZE_BUILD_DIR:-$ROOT/build-sanitize}
 VENV=$CACHE/venv
 TEMPORAL_CLI_VERSION=v1.5.1
 # The embedded Temporal server (tests/devserver): its version is the one its go.mod requires.
