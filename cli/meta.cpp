@@ -1,6 +1,7 @@
 #include "cli/meta.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace twctl::cli {
 
@@ -47,9 +48,18 @@ class EnumMember : public CLI::Validator {
  public:
   explicit EnumMember(ops::EnumFlag e) {
     desc_function_ = [e] { return braced(ops::enum_values(e)); };
+    // Matched without regard to case, as the official CLI does; the value becomes the canonical spelling.
     func_ = [e](std::string& value) -> std::string {
       auto values = ops::enum_values(e);
-      if (std::find(values.begin(), values.end(), value) != values.end()) return {};
+      auto same = [&](const std::string& v) {
+        return v.size() == value.size() && std::equal(v.begin(), v.end(), value.begin(), [](char a, char b) {
+                 return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+               });
+      };
+      if (auto it = std::find_if(values.begin(), values.end(), same); it != values.end()) {
+        value = *it;
+        return {};
+      }
       return value + " not in " + braced(values);
     };
   }

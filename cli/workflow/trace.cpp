@@ -11,7 +11,7 @@ void add_trace(CLI::App& group, Selection& sel) {
   add_workflow_ref(*cmd, opts->ref);
   cmd->add_option("--depth", opts->depth, "Levels of child workflows to expand; -1 for all")->default_str("-1");
   add_repeatable(*cmd, "--fold", opts->fold,
-                 "Do not expand children of child workflows with this status (running, completed, failed, canceled, "
+                 "Do not expand children of child workflows with this status (running, paused, completed, failed, canceled, "
                  "terminated, timedout, continuedasnew); repeatable; default completed, canceled, terminated");
   cmd->add_flag("--no-fold", opts->no_fold, "Expand every child workflow, whatever its status");
   cmd->add_option("--concurrency", opts->concurrency, "Accepted for compatibility; calls are made one at a time")

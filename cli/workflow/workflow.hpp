@@ -14,7 +14,7 @@ namespace twctl::cli::workflow {
 void add_group(CLI::App& root, Selection& sel);
 
 // The flags of starting a workflow, shared by start, execute, signal-with-start and the update-with-start
-// commands. Without `with_input` the caller adds its own input family.
+// commands (the input family included).
 void add_start_flags(CLI::App& cmd, ops::workflow::StartOptions& opts);
 
 void add_start(CLI::App& group, Selection& sel);

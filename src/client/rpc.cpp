@@ -9,6 +9,7 @@
 #include <array>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "grpc/health/v1/health.pb.h"
 #include "temporal/api/operatorservice/v1/service.pb.h"
@@ -32,6 +33,10 @@ constexpr std::array kExceptions{
     Exception{"ExecuteMultiOperation", std::nullopt, true},
     // A check that changes nothing.
     Exception{"ValidateWorkerDeploymentVersionComputeConfig", true, std::nullopt},
+    // Worker polls hand a task out: asked again after a lost answer, the first task would be stranded.
+    Exception{"PollWorkflowTaskQueue", false, std::nullopt},
+    Exception{"PollActivityTaskQueue", false, std::nullopt},
+    Exception{"PollNexusTaskQueue", false, std::nullopt},
 };
 
 const Exception* exception_for(std::string_view rpc) {
@@ -54,10 +59,15 @@ constexpr std::string_view kServices[] = {
     "grpc.health.v1.Health",
 };
 
-// Request type's full name → RPC; built once, on the first call.
-const std::map<std::string, Rpc, std::less<>>& table() {
+// Request type's full name → RPC; built once, on the first call. A request type that two unary RPCs take
+// would make the call ambiguous: such types are kept apart and refused by rpc_for.
+struct Table {
+  std::map<std::string, Rpc, std::less<>> rpcs;
+  std::set<std::string, std::less<>> ambiguous;
+};
+const Table& table() {
   static const auto rpcs = [] {
-    std::map<std::string, Rpc, std::less<>> out;
+    Table out;
     const auto* pool = gp::DescriptorPool::generated_pool();
     for (const auto* file : kServiceFiles) (void)pool->FindFileByName(file->filename);
     for (auto service_name : kServices) {
@@ -68,7 +78,9 @@ const std::map<std::string, Rpc, std::less<>>& table() {
         if (m->client_streaming() || m->server_streaming()) continue;
         Rpc rpc{fmt::format("/{}/{}", service->full_name(), m->name()), service->name(), m->name(),
                 m->input_type(), m->output_type()};
-        out.emplace(m->input_type()->full_name(), std::move(rpc));
+        if (!out.rpcs.emplace(m->input_type()->full_name(), std::move(rpc)).second) {
+          out.ambiguous.insert(m->input_type()->full_name());
+        }
       }
     }
     return out;
@@ -119,7 +131,10 @@ bool is_true(const gp::Message& msg, std::string_view name) {
 }  // namespace
 
 const Rpc& rpc_for(const gp::Message& request, const gp::Message* response) {
-  const auto& rpcs = table();
+  const auto& [rpcs, ambiguous] = table();
+  if (ambiguous.count(request.GetDescriptor()->full_name()) > 0) {
+    throw Error(ErrorKind::General, fmt::format("more than one RPC takes a {}", request.GetDescriptor()->full_name()));
+  }
   auto it = rpcs.find(request.GetDescriptor()->full_name());
   if (it == rpcs.end()) {
     throw Error(ErrorKind::General, fmt::format("no RPC takes a {}", request.GetDescriptor()->full_name()));

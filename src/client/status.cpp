@@ -148,7 +148,15 @@ Error from_status(const grpc::Status& status, std::string_view address, bool int
   const bool http_400 = contains(message, "Received http2 header with status: 400");
   const bool http_401 = contains(message, "Received http2 header with status: 401");
   const bool http_403 = contains(message, "Received http2 header with status: 403");
-  if (!interrupted && tls && http_400) {
+  // gRPC reports a 404 as UNIMPLEMENTED, but it says nothing of the server's version: nothing serves gRPC there.
+  const bool http_404 = contains(message, "Received http2 header with status: 404");
+  if (!interrupted && http_404) {
+    kind = ErrorKind::General;
+    cause = "http_404";
+    message = fmt::format("nothing at {} serves the Temporal gRPC API: the server (or a proxy in front of it) "
+                          "answered HTTP 404; check --address and the proxy's routes",
+                          address);
+  } else if (!interrupted && tls && http_400) {
     kind = ErrorKind::PermissionDenied;
     cause = "client_certificate";
     message = fmt::format("the server at {} (or a TLS proxy in front of it) refused the request for want of a valid "

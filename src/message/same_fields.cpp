@@ -12,7 +12,12 @@ using FD = gp::FieldDescriptor;
 namespace {
 
 bool same_type(const FD& a, const FD& b) {
-  if (a.type() != b.type() || a.is_repeated() != b.is_repeated()) return false;
+  if (a.type() != b.type() || a.is_repeated() != b.is_repeated() || a.is_map() != b.is_map()) return false;
+  // A map's entry type is nested in its own message (A.FooEntry, B.FooEntry): compare keys and values.
+  if (a.is_map()) {
+    return same_type(*a.message_type()->map_key(), *b.message_type()->map_key()) &&
+           same_type(*a.message_type()->map_value(), *b.message_type()->map_value());
+  }
   if (a.cpp_type() == FD::CPPTYPE_MESSAGE) return a.message_type()->full_name() == b.message_type()->full_name();
   if (a.cpp_type() == FD::CPPTYPE_ENUM) return a.enum_type()->full_name() == b.enum_type()->full_name();
   return true;
@@ -49,7 +54,13 @@ void copy_repeated(const gp::Message& from, const FD& f, gp::Message& to, const 
       case FD::CPPTYPE_BOOL: tr->AddBool(&to, &t, fr->GetRepeatedBool(from, &f, i)); break;
       case FD::CPPTYPE_ENUM: tr->AddEnumValue(&to, &t, fr->GetRepeatedEnumValue(from, &f, i)); break;
       case FD::CPPTYPE_STRING: tr->AddString(&to, &t, fr->GetRepeatedString(from, &f, i)); break;
-      case FD::CPPTYPE_MESSAGE: tr->AddMessage(&to, &t)->CopyFrom(fr->GetRepeatedMessage(from, &f, i)); break;
+      case FD::CPPTYPE_MESSAGE:
+        if (f.is_map()) {
+          copy_same_fields(fr->GetRepeatedMessage(from, &f, i), *tr->AddMessage(&to, &t));
+        } else {
+          tr->AddMessage(&to, &t)->CopyFrom(fr->GetRepeatedMessage(from, &f, i));
+        }
+        break;
     }
   }
 }

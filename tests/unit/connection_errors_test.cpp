@@ -35,6 +35,15 @@ TEST_CASE("connection errors: a TLS proxy's HTTP 400 means a client certificate;
   CHECK(auth.cause == "auth");
   CHECK(std::string(auth.what()).find("authentication failed at h:1") != std::string::npos);
 
+  // A proxy's 404 comes as UNIMPLEMENTED: not a server too old, nothing serving the API there.
+  grpc::Status not_found(grpc::StatusCode::UNIMPLEMENTED, "Received http2 header with status: 404");
+  auto nothing = client::from_status(not_found, "h:1", false, true);
+  CHECK(nothing.kind() == ErrorKind::General);
+  CHECK(nothing.cause == "http_404");
+  CHECK(std::string(nothing.what()).find("nothing at h:1 serves the Temporal gRPC API") != std::string::npos);
+  grpc::Status unknown(grpc::StatusCode::UNIMPLEMENTED, "unknown method PauseWorkflowExecution");
+  CHECK(client::from_status(unknown, "h:1", false).kind() == ErrorKind::Unsupported);
+
   grpc::Status too_big(grpc::StatusCode::RESOURCE_EXHAUSTED, "Received message larger than max (5 vs. 4)");
   CHECK(client::from_status(too_big, "h:1", false).cause == "message_too_large");
   grpc::Status refused(grpc::StatusCode::UNAVAILABLE, "Connection refused");

@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include "temporal/api/common/v1/message.pb.h"
 #include "temporal/api/schedule/v1/message.pb.h"
 #include "temporal/api/workflow/v1/message.pb.h"
 #include "temporal/api/workflowservice/v1/request_response.pb.h"
@@ -54,6 +55,19 @@ TEST_CASE("copy_same_fields: a field of the same name but another type is not co
   wsv::DescribeWorkflowExecutionRequest to;  // has no run_id or started
   auto dropped = message::copy_same_fields(from, to);
   CHECK(dropped == std::vector<std::string>{"run_id", "started"});
+}
+
+TEST_CASE("copy_same_fields: a map field is copied between messages whose entry types differ") {
+  // Memo.fields and Header.fields: both map<string, Payload>, with entry types Memo.FieldsEntry and
+  // Header.FieldsEntry.
+  temporal::api::common::v1::Memo memo;
+  (*memo.mutable_fields())["k"].set_data("v");
+  (*memo.mutable_fields())["j"].set_data("w");
+  temporal::api::common::v1::Header header;
+  CHECK(message::copy_same_fields(memo, header).empty());
+  REQUIRE(header.fields().size() == 2);
+  CHECK(header.fields().at("k").data() == "v");
+  CHECK(header.fields().at("j").data() == "w");
 }
 
 TEST_CASE("enum flags: values come from the enum's descriptor, matched without regard to case") {

@@ -31,6 +31,14 @@ TEST_CASE("parse: workflow start binds every flag, with short forms and repeatab
   CHECK(o.id_conflict_policy == "UseExisting");
 }
 
+TEST_CASE("parse: enum flag values match without regard to case and become the canonical spelling") {
+  auto tree = cli::parse({"workflow", "start", "--type", "X", "-t", "q", "--id-conflict-policy", "useexisting",
+                          "--id-reuse-policy", "REJECTDUPLICATE"});
+  const auto& o = options_of<ops::workflow::StartOptions>(*tree);
+  CHECK(o.id_conflict_policy == "UseExisting");
+  CHECK(o.id_reuse_policy == "RejectDuplicate");
+}
+
 TEST_CASE("parse: --name is an alias of --type for start, and --type of --name for query") {
   auto start = cli::parse({"workflow", "start", "--name", "X", "-t", "q"});
   CHECK(options_of<ops::workflow::StartOptions>(*start).type == "X");

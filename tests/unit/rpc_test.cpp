@@ -92,6 +92,10 @@ TEST_CASE("rpc: reads are repeated; writes only with a request ID or an update I
   wsv::ExecuteMultiOperationRequest multi;
   multi.add_operations()->mutable_start_workflow()->set_request_id("r-1");
   CHECK_FALSE(repeatable(multi));
+  // A worker's poll hands a task out: a repeat after a lost answer would strand it.
+  CHECK_FALSE(repeatable(wsv::PollWorkflowTaskQueueRequest()));
+  CHECK_FALSE(repeatable(wsv::PollActivityTaskQueueRequest()));
+  CHECK_FALSE(repeatable(wsv::PollNexusTaskQueueRequest()));
 }
 
 TEST_CASE("rpc: long polls get the long deadline") {

@@ -50,6 +50,10 @@ std::string status_text(int status) {
                      "WORKFLOW_EXECUTION_STATUS_");
 }
 
+bool is_open(int status) {
+  return status == enums::WORKFLOW_EXECUTION_STATUS_RUNNING || status == enums::WORKFLOW_EXECUTION_STATUS_PAUSED;
+}
+
 bool is_close_event(const history::HistoryEvent& e) {
   switch (e.event_type()) {
     case enums::EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED:

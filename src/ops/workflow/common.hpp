@@ -35,6 +35,8 @@ std::string pascal_name(std::string_view enum_name, std::string_view prefix);
 std::string event_type_name(const temporal::api::history::v1::HistoryEvent& e);
 // "Running", "Completed", ... for text.
 std::string status_text(int workflow_execution_status);
+// Running or paused: the run is not closed (no close event yet, pending activities and children may exist).
+bool is_open(int workflow_execution_status);
 
 bool is_close_event(const temporal::api::history::v1::HistoryEvent& e);
 

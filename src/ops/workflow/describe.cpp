@@ -146,14 +146,14 @@ int describe(const DescribeOptions& opts, Context& ctx) {
   const auto& info = resp.workflow_execution_info();
   if (auto warning = history_limit_warning(info); !warning.empty()) ctx.warn(warning);
   std::optional<HistoryEvent> close;
-  if (info.status() != enums::WORKFLOW_EXECUTION_STATUS_RUNNING) close = close_event(ctx, info.execution());
+  if (!is_open(info.status())) close = close_event(ctx, info.execution());
 
   auto& out = ctx.printer();
   bool shorthand = ctx.globals.shorthand_payloads;
   if (out.text()) {
     // Sections joined by blank lines (appended one by one: GCC 12 warns wrongly on "\n" + temporary).
     std::vector<std::string> sections{execution_card(ctx, resp)};
-    if (info.status() == enums::WORKFLOW_EXECUTION_STATUS_RUNNING) {
+    if (is_open(info.status())) {
       sections.push_back(pending_activities(ctx, resp));
       sections.push_back(pending_children(ctx, resp));
     }

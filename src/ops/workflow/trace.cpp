@@ -48,6 +48,7 @@ std::set<std::string> fold_statuses(const TraceOptions& o) {
       start = end + 1;
       if (word.empty()) continue;
       if (word == "running") out.insert("RUNNING");
+      else if (word == "paused") out.insert("PAUSED");
       else if (word == "completed") out.insert("COMPLETED");
       else if (word == "failed") out.insert("FAILED");
       else if (word == "canceled" || word == "cancelled") out.insert("CANCELED");
@@ -56,7 +57,7 @@ std::set<std::string> fold_statuses(const TraceOptions& o) {
       else if (word == "continuedasnew" || word == "continueasnew") out.insert("CONTINUED_AS_NEW");
       else {
         throw usage_error("--fold: unknown status \"" + flag +
-                          "\" (running, completed, failed, canceled, terminated, timedout, continuedasnew)");
+                          "\" (running, paused, completed, failed, canceled, terminated, timedout, continuedasnew)");
       }
     }
   }
@@ -105,7 +106,7 @@ class Tracer {
     n.run_id = info.execution().run_id();
     n.type = info.type().name();
     n.status = status_word(info.status());
-    if (info.status() != enums::WORKFLOW_EXECUTION_STATUS_RUNNING) {
+    if (!is_open(info.status())) {
       if (auto close = close_event(ctx_, info.execution())) {
         auto o = outcome_of(*close);
         n.failure = o.has_failure ? failure_text(o.failure) : o.reason;
@@ -206,11 +207,12 @@ int trace(const TraceOptions& opts, Context& ctx) {
     } else if (out.json()) {
       out.document(trace_json(root));
     }
-    if (root.status == "RUNNING" && live) {
+    bool open = root.status == "RUNNING" || root.status == "PAUSED";
+    if (open && live) {
       if (!ctx.pause(std::chrono::seconds(1))) throw Error(ErrorKind::Interrupted, "interrupted");
       continue;
     }
-    if (root.status == "RUNNING" || root.status == "COMPLETED" || root.status == "CONTINUED_AS_NEW") return 0;
+    if (open || root.status == "COMPLETED" || root.status == "CONTINUED_AS_NEW") return 0;
     std::string what = root.status == "FAILED"       ? "failed"
                        : root.status == "TIMED_OUT"  ? "timed out"
                        : root.status == "CANCELED"   ? "was canceled"

@@ -24,7 +24,7 @@ struct TraceNode {
   std::string workflow_id;
   std::string run_id;
   std::string type;
-  std::string status;   // RUNNING, COMPLETED, FAILED, CANCELED, TERMINATED, TIMED_OUT, CONTINUED_AS_NEW; STARTING
+  std::string status;   // RUNNING, PAUSED, COMPLETED, FAILED, CANCELED, TERMINATED, TIMED_OUT, CONTINUED_AS_NEW; STARTING
                         // for a child initiated but not started yet; NOT_FOUND for a child deleted since
   std::string failure;  // failure text of a failed run (or a terminated run's reason)
   bool expanded = false;  // false when its children were not fetched (folded, or below --depth)
