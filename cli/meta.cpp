@@ -68,7 +68,7 @@ class EnumMember : public CLI::Validator {
 }  // namespace
 
 CLI::Option* one_of_enum(CLI::App& cmd, CLI::Option* opt, const ops::EnumFlag& e) {
-  opt->check(EnumMember(e));
+  opt->transform(EnumMember(e));  // transform, not check: the value becomes the canonical spelling
   if (auto* r = registry_of(cmd)) r->flag(opt).lazy_choices = [e] { return ops::enum_values(e); };
   return opt;
 }

@@ -8,6 +8,14 @@
 
 using namespace twctl;
 
+namespace {
+payload::Input file_input(const std::string& path) {
+  payload::Input in;
+  in.files = {path};
+  return in;
+}
+}  // namespace
+
 TEST_CASE("payload: JSON text becomes a json/plain payload holding the text as given") {
   auto p = payload::from_json_text("--input #1", R"({"a": [1, 2]})");
   CHECK(payload::encoding(p) == "json/plain");
@@ -26,7 +34,8 @@ TEST_CASE("payload: malformed JSON is a usage error naming the flag and the inpu
 }
 
 TEST_CASE("payload: each --input is one argument, in order") {
-  payload::Input in{{R"("a")", R"(["b","c"])", "3"}, {}};
+  payload::Input in;
+  in.inputs = {R"("a")", R"(["b","c"])", "3"};
   auto p = payload::build(in);
   REQUIRE(p.payloads_size() == 3);
   CHECK(p.payloads(1).data() == R"(["b","c"])");
@@ -34,18 +43,20 @@ TEST_CASE("payload: each --input is one argument, in order") {
 }
 
 TEST_CASE("payload: --input and --input-file are exclusive") {
-  payload::Input in{{"1"}, {"/tmp/x.json"}};
+  payload::Input in;
+  in.inputs = {"1"};
+  in.files = {"/tmp/x.json"};
   CHECK_THROWS_WITH_AS(payload::build(in), "--input and --input-file cannot be used together", Error);
 }
 
 TEST_CASE("payload: --input-file reads one JSON document per file and rejects a missing file") {
   std::string path = "/tmp/twctl_payload_test.json";
   { std::ofstream(path) << "{\"name\": \"file\"}\n"; }
-  auto p = payload::build(payload::Input{{}, {path}});
+  auto p = payload::build(file_input(path));
   REQUIRE(p.payloads_size() == 1);
   CHECK(payload::to_json(p.payloads(0), true) == nlohmann::ordered_json{{"name", "file"}});
   std::remove(path.c_str());
-  CHECK_THROWS_AS(payload::build(payload::Input{{}, {path}}), Error);
+  CHECK_THROWS_AS(payload::build(file_input(path)), Error);
 }
 
 TEST_CASE("payload: KEY=JSON flags split at the first '=' and validate the value") {

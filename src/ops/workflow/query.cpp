@@ -112,7 +112,10 @@ int metadata(const BuiltinQueryOptions& opts, Context& ctx) {
   const auto& def = md.definition();
   std::string text = out.style().magenta("Workflow:") + "\n" + output::render_card({{"Type", def.type()}}, out.style());
   auto section = [&](std::string_view title, const auto& defs) {
-    text += "\n" + out.style().magenta(fmt::format("{}: {}", title, defs.size())) + "\n";
+    // Appended piece by piece: GCC 12 warns wrongly (-Wrestrict) on "\n" + a temporary.
+    text += '\n';
+    text += out.style().magenta(fmt::format("{}: {}", title, defs.size()));
+    text += '\n';
     output::Table table{{{"Name"}, {"Description"}}, {}};
     for (const auto& d : defs) table.rows.push_back({d.name(), d.description()});
     if (!defs.empty()) text += output::render_table(table, true, out.style());
@@ -121,7 +124,9 @@ int metadata(const BuiltinQueryOptions& opts, Context& ctx) {
   section("Signal Definitions", def.signal_definitions());
   section("Update Definitions", def.update_definitions());
   if (!md.current_details().empty()) {
-    text += "\n" + out.style().magenta("Current Details:") + "\n" + md.current_details() + "\n";
+    text += '\n';
+    text += out.style().magenta("Current Details:");
+    text += '\n' + md.current_details() + '\n';
   }
   out.write(text);
   return 0;
