@@ -13,7 +13,9 @@
 #include <google/protobuf/descriptor.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <optional>
 
 #include "grpc/health/v1/health.pb.h"
 #include "temporal/api/operatorservice/v1/request_response.pb.h"
@@ -58,7 +60,8 @@ void add_bools(output::Card& card, const gp::Message& m) {
     const auto* f = d->field(i);
     if (f->cpp_type() != gp::FieldDescriptor::CPPTYPE_BOOL || f->is_repeated()) continue;
     std::string upper = f->name();
-    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+    std::transform(upper.begin(), upper.end(), upper.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     card.emplace_back(output::pascal_case(upper, ""), yes_no(r->GetBool(m, f)));
   }
 }

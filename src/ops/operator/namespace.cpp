@@ -10,7 +10,9 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <map>
+#include <optional>
 
 #include "temporal/api/enums/v1/namespace.pb.h"
 #include "temporal/api/operatorservice/v1/request_response.pb.h"
