@@ -24,8 +24,7 @@ void confirm(Context& ctx, bool yes, std::string_view question, std::string_view
              std::string_view answer) {
   if (yes) return;
   if (!can_ask(ctx)) {
-    throw usage_error(fmt::format("--yes is needed when twctl cannot ask (standard input is not a terminal, or "
-                                  "the output is JSON): {}",
+    throw usage_error(fmt::format("{} (twctl cannot ask: standard input is not a terminal, or the output is JSON)",
                                   without_yes));
   }
   ask(ctx, question, answer);

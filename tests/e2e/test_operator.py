@@ -65,6 +65,7 @@ def test_cluster_health_wait_rides_out_a_server_that_is_starting(tmp_path, rig):
     port = _rig.free_port()
     address = f"{_rig.HOST}:{port}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("TEMPORAL_")}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "xdg-config")  # no temporal.toml of the machine's user
     waiting = subprocess.Popen(
         [os.environ["TWCTL_BIN"], "operator", "cluster", "health", "--wait", "120s", "--verbose",
          "--address", address],
