@@ -6,6 +6,7 @@
 #include "cli/config/connection_flags.hpp"
 #include "cli/flags.hpp"
 #include "cli/meta.hpp"
+#include "cli/operator/operator.hpp"
 #include "cli/workflow/workflow.hpp"
 #include "config/connection.hpp"
 #include "config/mask.hpp"
@@ -171,6 +172,7 @@ std::unique_ptr<CommandTree> build_tree() {
             "twctl workflow list \\\n    --query \"ExecutionStatus='Running'\" \\\n    --output jsonl"});
   workflow::add_group(app, tree->selected);
   batch::add_group(app, tree->selected);
+  operator_::add_group(app, tree->selected);
   config::add_group(app, tree->selected);
   config::add_settings(app, tree->selected);
   add_completion(app, tree->selected);

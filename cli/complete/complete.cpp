@@ -18,7 +18,8 @@ using ops::complete::Candidate;
 constexpr auto kLiveBudget = std::chrono::milliseconds(300);
 
 bool hidden(const CLI::App* app) { return app->get_group().empty(); }
-bool takes_value(const CLI::Option* opt) { return opt->get_type_size_max() > 0; }
+// A flag (--yes, --detailed) has a type size of 1 in CLI11 but expects no value: the word after it is not its.
+bool takes_value(const CLI::Option* opt) { return opt->get_type_size_max() > 0 && opt->get_expected_max() > 0; }
 bool repeatable(const CLI::Option* opt) {
   return opt->get_multi_option_policy() == CLI::MultiOptionPolicy::TakeAll || opt->get_expected_max() > 1;
 }
@@ -64,6 +65,7 @@ struct Walk {
   std::vector<std::string> global_args;
   CLI::Option* pending = nullptr;
   bool positional_only = false;  // after "--"
+  size_t positionals = 0;        // words of the command that were neither flags nor subcommands
 };
 
 Walk walk(CLI::App& root, const std::vector<std::string>& words) {
@@ -103,7 +105,12 @@ Walk walk(CLI::App& root, const std::vector<std::string>& words) {
       }
       continue;
     }
-    if (auto* sub = find_subcommand(w.command, word)) w.command = sub;
+    if (auto* sub = find_subcommand(w.command, word)) {
+      w.command = sub;
+      w.positionals = 0;
+    } else {
+      ++w.positionals;
+    }
   }
   return w;
 }
@@ -245,6 +252,12 @@ Completion complete(const std::vector<std::string>& words, Context& ctx) {
   if (!w.positional_only && !current.empty() && current[0] == '-') {
     c.candidates = flags(w, current);
     return c;
+  }
+  // A command's next positional argument (`operator namespace describe NAME`) completes as its flag would.
+  size_t index = 0;
+  for (const auto* opt : w.command->get_options()) {
+    if (!opt->get_positional()) continue;
+    if (index++ == w.positionals) return values(w, opt, current, ctx);
   }
   for (const auto* sub : w.command->get_subcommands({})) {
     if (!hidden(sub)) c.candidates.push_back({sub->get_name(), one_line(sub->get_description())});

@@ -69,7 +69,9 @@ std::string option_entry(const CLI::App& app, const CLI::Option* opt) {
   for (const auto& l : opt->get_lnames()) names.push_back("\\fB\\-\\-" + esc(l) + "\\fR");
   auto meta = flag_meta(app, opt);
   std::string head = join(names, ", ");
-  if (opt->get_type_size_max() > 0) {
+  if (names.empty()) {  // a positional argument: its type name alone
+    head = "\\fI" + esc(opt->get_type_name()) + "\\fR";
+  } else if (opt->get_type_size_max() > 0) {
     std::string type = meta.choices.empty() ? opt->get_type_name() : join(meta.choices, "|");
     type = type.substr(0, type.find_first_of(": "));
     if (meta.values == Values::File) type = "FILE";

@@ -31,6 +31,8 @@ constexpr std::array kExceptions{
     // Both wait until the update reaches the stage its wait policy names.
     Exception{"UpdateWorkflowExecution", std::nullopt, true},
     Exception{"ExecuteMultiOperation", std::nullopt, true},
+    // An upsert: sent twice, the remote cluster's settings are the same.
+    Exception{"AddOrUpdateRemoteCluster", true, std::nullopt},
     // A check that changes nothing.
     Exception{"ValidateWorkerDeploymentVersionComputeConfig", true, std::nullopt},
     // Worker polls hand a task out: asked again after a lost answer, the first task would be stranded.

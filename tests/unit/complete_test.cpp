@@ -97,6 +97,12 @@ TEST_CASE("__complete: task queues and workflow types from recent executions, na
   ns.add_namespaces()->mutable_namespace_info()->set_name("default");
   ns.add_namespaces()->mutable_namespace_info()->set_name("shop");
   CHECK(complete(c, {"-n", "s"}).out == "shop\n:4\n");
+  // The namespace commands' NAME argument, once; a second word is not completed.
+  CHECK(complete(c, {"operator", "namespace", "describe", "sh"}).out == "shop\n:4\n");
+  CHECK(complete(c, {"operator", "namespace", "delete", ""}).out == "default\nshop\n:4\n");
+  CHECK(complete(c, {"operator", "namespace", "delete", "--yes", ""}).out == "default\nshop\n:4\n");
+  CHECK(complete(c, {"operator", "namespace", "delete", "--yes", "--n"}).out.find("--namespace") == 0);
+  CHECK(complete(c, {"operator", "namespace", "describe", "shop", ""}).out == ":4\n");
 }
 
 TEST_CASE("__complete: --name offers the handlers of the workflow given with -w, by kind") {

@@ -92,6 +92,17 @@ TEST_CASE("rpc: reads are repeated; writes only with a request ID or an update I
   wsv::ExecuteMultiOperationRequest multi;
   multi.add_operations()->mutable_start_workflow()->set_request_id("r-1");
   CHECK_FALSE(repeatable(multi));
+  // Operator calls: reads repeat; an upsert too (the same settings again); the other writes never.
+  CHECK(repeatable(wsv::DescribeNamespaceRequest()));
+  CHECK(repeatable(wsv::GetClusterInfoRequest()));
+  CHECK(repeatable(osv::ListClustersRequest()));
+  CHECK(repeatable(osv::AddOrUpdateRemoteClusterRequest()));
+  CHECK_FALSE(repeatable(osv::RemoveRemoteClusterRequest()));
+  CHECK_FALSE(repeatable(wsv::RegisterNamespaceRequest()));
+  CHECK_FALSE(repeatable(wsv::UpdateNamespaceRequest()));
+  CHECK_FALSE(repeatable(osv::DeleteNamespaceRequest()));
+  CHECK_FALSE(repeatable(osv::AddSearchAttributesRequest()));
+  CHECK_FALSE(repeatable(osv::RemoveSearchAttributesRequest()));
   // A worker's poll hands a task out: a repeat after a lost answer would strand it.
   CHECK_FALSE(repeatable(wsv::PollWorkflowTaskQueueRequest()));
   CHECK_FALSE(repeatable(wsv::PollActivityTaskQueueRequest()));

@@ -2,12 +2,12 @@
 
 #include "core/error.hpp"
 #include "core/ids.hpp"
+#include "ops/confirm.hpp"
 #include "ops/workflow/batch.hpp"
 
 #include <fmt/format.h>
 
 #include <cctype>
-#include <istream>
 
 #include "temporal/api/workflowservice/v1/request_response.pb.h"
 
@@ -47,17 +47,14 @@ void confirm(Context& ctx, const Target& t, std::string_view verb) {
   req.set_namespace_(ctx.namespace_());
   req.set_query(t.query);
   auto count = client::call<wsv::CountWorkflowExecutionsResponse>(ctx.gateway(), req).count();
-  ctx.err << fmt::format("{} approximately {} workflow(s) matching {}? y/N ", verb, count, t.query) << std::flush;
-  std::string answer;
-  std::getline(ctx.in, answer);
-  if (answer != "y" && answer != "Y" && answer != "yes") throw Error(ErrorKind::General, "not confirmed: nothing was done");
+  ask(ctx, fmt::format("{} approximately {} workflow(s) matching {}? y/N", verb, count, t.query));
 }
 
 }  // namespace
 
 int run_batch(const Target& t, Context& ctx, std::string_view verb, const BatchOperation& set_operation) {
   if (!t.yes) {
-    if (!ctx.stdin_tty || !ctx.stderr_tty || ctx.printer().json()) {
+    if (!can_ask(ctx)) {
       throw usage_error(fmt::format("a batch needs --yes when it cannot ask (standard input is not a terminal, "
                                     "or the output is JSON): add --yes to {} every workflow matching the query",
                                     lower(verb)));
