@@ -180,9 +180,26 @@ std::unique_ptr<CommandTree> build_tree() {
   return tree;
 }
 
+std::vector<std::string> cli11_args(const std::vector<std::string>& args) {
+  std::vector<std::string> out;
+  out.reserve(args.size() + 2);
+  bool flags = true;
+  for (const auto& a : args) {
+    if (a == "--") flags = false;
+    // -n=NS means -n NS, as in the official CLI (CLI11 would take "=NS" as the value).
+    if (flags && a.size() >= 3 && a[0] == '-' && a[1] != '-' && a[2] == '=') {
+      out.push_back(a.substr(0, 2));
+      out.push_back(a.substr(3));
+    } else {
+      out.push_back(a);
+    }
+  }
+  return {out.rbegin(), out.rend()};
+}
+
 std::unique_ptr<CommandTree> parse(const std::vector<std::string>& args) {
   auto tree = build_tree();
-  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  auto reversed = cli11_args(args);
   tree->app->parse(reversed);
   return tree;
 }
@@ -215,7 +232,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
   auto tree = build_tree();
   auto& app = *tree->app;
   try {
-    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    auto reversed = cli11_args(args);
     app.parse(reversed);
   } catch (const CLI::CallForHelp&) {
     const auto* at = deepest(&app);

@@ -53,6 +53,8 @@ int run(const std::vector<std::string>& args, Context& ctx);
 
 // Parse only (for tests): throws CLI::ParseError or twctl::Error; runs nothing.
 std::unique_ptr<CommandTree> parse(const std::vector<std::string>& args);
+// The arguments as CLI11's parse takes them (reversed), with `-X=value` split into `-X value`.
+std::vector<std::string> cli11_args(const std::vector<std::string>& args);
 
 GlobalOptions resolve_globals(const RawGlobals& raw, const Context& ctx);
 

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <thread>
 
+#include <poll.h>
 #include <pthread.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -33,6 +34,12 @@ std::vector<std::string> real_env_names() {
     names.emplace_back(entry.substr(0, entry.find('=')));
   }
   return names;
+}
+
+// Whether stdout is a pipe or socket whose reader has closed it: poll reports POLLERR (or POLLHUP) on it.
+bool reader_gone() {
+  pollfd p{STDOUT_FILENO, POLLOUT, 0};
+  return poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP)) != 0;
 }
 
 }  // namespace
@@ -69,6 +76,11 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   int code = twctl::cli::run(args, ctx);
   std::cout.flush();
+  // Lost output is an error (a full disk, /dev/full, an I/O error), except a reader that went away (`| head`).
+  if (!std::cout && !reader_gone()) {
+    std::cerr << "Error: cannot write to standard output: the output is incomplete\n";
+    if (code == 0) code = 1;
+  }
   std::cerr.flush();
   return code;
 }

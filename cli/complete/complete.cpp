@@ -141,7 +141,7 @@ std::vector<Candidate> flags(const Walk& w, const std::string& prefix) {
 void connect_as_typed(const Walk& w, Context& ctx) {
   auto tree = build_tree();
   tree->app->require_subcommand(0);
-  std::vector<std::string> reversed(w.global_args.rbegin(), w.global_args.rend());
+  auto reversed = cli11_args(w.global_args);
   tree->app->parse(reversed);
   ctx.globals = resolve_globals(tree->globals, ctx);
   auto& c = ctx.globals.connection;

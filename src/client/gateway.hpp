@@ -28,8 +28,12 @@ class Gateway {
   virtual void call(const google::protobuf::Message& req, google::protobuf::Message& resp) = 0;
 };
 
+// Refuses (a usage error, nothing sent) a request with a string field that is not UTF-8, naming the field.
+void check_request(const google::protobuf::Message& req);
+
 template <typename Resp, typename Req>
 Resp call(Gateway& gateway, const Req& req) {
+  check_request(req);
   Resp resp;
   gateway.call(req, resp);
   return resp;

@@ -4,6 +4,8 @@
 #include "client/status.hpp"
 #include "client/tls_probe.hpp"
 #include "core/cancel.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <fmt/format.h>
 #include <grpc/support/log.h>
@@ -113,9 +115,20 @@ class GrpcGateway final : public Gateway {
     ctx.AddMetadata("client-version", TWCTL_VERSION);
     ctx.AddMetadata("supported-server-versions", ">=1.0.0 <2.0.0");
     ctx.AddMetadata("caller-type", "operator");
-    ctx.AddMetadata("temporal-namespace", opts_.namespace_);
-    for (const auto& [key, value] : opts_.metadata) ctx.AddMetadata(key, value);
-    if (!opts_.api_key.empty()) ctx.AddMetadata("authorization", "Bearer " + opts_.api_key);
+    // gRPC aborts the process on an illegal header: values are checked where they enter (config/connection.cpp),
+    // and here once more, for a value that came another way (a command's own namespace argument).
+    auto add = [&ctx](const std::string& key, const std::string& value, std::string_view what) {
+      if (auto p = header_value_problem(value); !p.empty()) {
+        throw usage_error(fmt::format("{}: the value {}; nothing was sent", what, p));
+      }
+      if (auto p = header_key_problem(key); !p.empty()) {
+        throw usage_error(fmt::format("{}: the metadata key \"{}\" {}; nothing was sent", what, key, p));
+      }
+      ctx.AddMetadata(key, value);
+    };
+    add("temporal-namespace", opts_.namespace_, "the namespace");
+    for (const auto& [key, value] : opts_.metadata) add(key, value, "--grpc-meta");
+    if (!opts_.api_key.empty()) add("authorization", "Bearer " + opts_.api_key, "the API key");
     CancelToken::Registration on_cancel(cancel_, [&ctx] { ctx.TryCancel(); });
     auto started = std::chrono::steady_clock::now();
     grpc::internal::RpcMethod method(rpc.path.c_str(), grpc::internal::RpcMethod::NORMAL_RPC);

@@ -1,6 +1,8 @@
 #include "client/rpc.hpp"
 
+#include "client/gateway.hpp"
 #include "core/error.hpp"
+#include "message/utf8_fields.hpp"
 
 #include <fmt/format.h>
 #include <google/protobuf/descriptor.h>
@@ -131,6 +133,12 @@ bool is_true(const gp::Message& msg, std::string_view name) {
 }
 
 }  // namespace
+
+void check_request(const gp::Message& req) {
+  if (auto p = message::invalid_utf8_field(req); !p.empty()) {
+    throw usage_error(fmt::format("cannot send {}: its {}; nothing was sent", req.GetDescriptor()->name(), p));
+  }
+}
 
 const Rpc& rpc_for(const gp::Message& request, const gp::Message* response) {
   const auto& [rpcs, ambiguous] = table();

@@ -1,15 +1,97 @@
 #include "config/connection.hpp"
 
 #include "core/duration.hpp"
+#include "core/text.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
 
 namespace twctl::config {
+
+namespace {
+
+// What is wrong with an address ("" when nothing): host:port, a bracketed IPv6 host, a port 1-65535; gRPC's
+// own target forms (dns:, unix:, ipv4:, ipv6:) are passed on unchecked.
+std::string address_problem(std::string_view a) {
+  for (std::string_view scheme : {"dns:", "unix:", "unix-abstract:", "ipv4:", "ipv6:"}) {
+    if (a.substr(0, scheme.size()) == scheme) return {};
+  }
+  if (a.find("://") != std::string_view::npos) return "takes host:port, not a URL (leave out the scheme)";
+  if (a.find_first_of(" \t") != std::string_view::npos) return "must not contain spaces";
+  size_t colon = a.rfind(':');
+  if (colon == std::string_view::npos) return "takes host:port (no port given)";
+  auto host = a.substr(0, colon);
+  auto port = a.substr(colon + 1);
+  if (!host.empty() && host.front() == '[') {
+    if (host.back() != ']' || host.size() < 3) return "has an IPv6 host without its closing ']'";
+  } else if (host.find(':') != std::string_view::npos) {
+    return "has an IPv6 host: write it in brackets, [::1]:7233";
+  }
+  if (host.empty()) return "has no host before the port";
+  int n = 0;
+  auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), n);
+  if (port.empty() || ec != std::errc() || end != port.data() + port.size() || n < 1 || n > 65535) {
+    return "has a port that is not a number from 1 to 65535";
+  }
+  return {};
+}
+
+// Where a value came from, for an error: "--namespace", "TEMPORAL_NAMESPACE", "profile default (FILE), key
+// namespace".
+std::string where(const std::string& key, const Value& v) {
+  if (v.source == Source::Profile) return fmt::format("{}, key {}", v.origin, key);
+  return v.origin;
+}
+
+bool ends_with(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+// The first problem with a setting's value, checked against its type where it enters: nothing reaches gRPC that
+// would make it abort or send bytes the server rejects. Secret values are never quoted.
+std::string value_problem(const std::string& key, const std::string& value) {
+  if (ends_with(key, "_data")) return utf8_problem(value);  // PEM text: newlines belong there
+  if (key == "api_key" || key == "authority" || key == "codec.auth" || key.rfind("grpc_meta.", 0) == 0 ||
+      key.rfind("codec_header.", 0) == 0) {
+    if (key.rfind("grpc_meta.", 0) == 0) {
+      if (auto p = header_key_problem(key.substr(10)); !p.empty()) {
+        return fmt::format("the metadata key \"{}\" {}", key.substr(10), p);
+      }
+    }
+    return header_value_problem(value);
+  }
+  if (auto p = text_problem(value); !p.empty()) return p;
+  if (key == "address") return address_problem(value);
+  if (key == "tls.server_name" && value.size() > 253) return "is longer than a host name can be (253 characters)";
+  return {};
+}
+
+// An API key read from a variable or a file often ends with the file's newline: one is dropped.
+std::string trim_one_newline(std::string s) {
+  if (!s.empty() && s.back() == '\n') s.pop_back();
+  if (!s.empty() && s.back() == '\r') s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+std::string check_values(const Settings& s) {
+  for (const auto& [key, value] : s.values) {
+    auto v = key == "api_key" ? trim_one_newline(value.value) : value.value;
+    if (auto p = value_problem(key, v); !p.empty()) {
+      return fmt::format("{}: {}{}", where(key, value), p.rfind("the ", 0) == 0 ? "" : "the value ", p);
+    }
+  }
+  return {};
+}
 
 client::ConnectionOptions to_connection_options(const Settings& s) {
   client::ConnectionOptions c;
   c.address = s.get("address");
   c.namespace_ = s.get("namespace");
   c.identity = s.get("identity");
-  c.api_key = s.get("api_key");
+  c.api_key = trim_one_newline(s.get("api_key"));
   c.authority = s.get("authority");
   c.tls.enabled = s.is_true("tls");
   c.tls.cert_path = s.get("tls.client_cert_path");
@@ -28,14 +110,19 @@ client::ConnectionOptions to_connection_options(const Settings& s) {
   }
   c.connect_timeout = std::chrono::duration_cast<std::chrono::milliseconds>(
       parse_duration("--client-connect-timeout", s.get("client_connect_timeout")));
-  c.problem = s.problem;
+  c.problem = s.problem.empty() ? check_values(s) : s.problem;
   return c;
 }
 
 std::vector<std::string> secrets(const Settings& s) {
   std::vector<std::string> out;
   for (const auto& [key, value] : s.values) {
-    if (value.secret && !value.value.empty()) out.push_back(value.value);
+    if (value.secret && !value.value.empty()) {
+      out.push_back(value.value);
+      if (auto trimmed = trim_one_newline(value.value); trimmed != value.value && !trimmed.empty()) {
+        out.push_back(trimmed);
+      }
+    }
   }
   return out;
 }
