@@ -1,4 +1,4 @@
-// `twctl task-queue describe | list-partition`.
+// `twctl task-queue describe | list-partition | config get | config set`.
 #include "cli/taskqueue/taskqueue.hpp"
 
 #include "cli/flags.hpp"
@@ -68,13 +68,59 @@ void add_list_partition(CLI::App& group, Selection& sel) {
   bind(*cmd, sel, o, ops_tq::list_partition);
 }
 
+void add_config(CLI::App& group, Selection& sel) {
+  auto* config = group.add_subcommand("config", "Show or set a task queue's rate limits and fairness weights");
+  config->require_subcommand(1);
+  auto add_type = [](CLI::App& cmd, std::string& into) {
+    one_of_enum(cmd,
+                cmd.add_option("--task-queue-type", into, "Task queue type: Workflow, Activity or Nexus")->required(),
+                ops_tq::kConfigTaskQueueType);
+  };
+
+  auto get = std::make_shared<ops_tq::ConfigGetOptions>();
+  auto* get_cmd = config->add_subcommand("get", "Show a task queue's rate limits and fairness weights");
+  add_task_queue(*get_cmd, get->task_queue);
+  add_type(*get_cmd, get->type);
+  set_help(*get_cmd,
+           "Prints the queue rate limit and the default fairness-key rate limit (value, reason, who set it and when) "
+           "and any fairness weight overrides; -o json prints the TaskQueueConfig.",
+           {"twctl task-queue config get \\\n    --task-queue hello-tasks \\\n    --task-queue-type Activity"});
+  bind(*get_cmd, sel, get, ops_tq::config_get);
+
+  auto set = std::make_shared<ops_tq::ConfigSetOptions>();
+  auto* set_cmd = config->add_subcommand("set", "Set a task queue's rate limits and fairness weights");
+  add_task_queue(*set_cmd, set->task_queue);
+  add_type(*set_cmd, set->type);
+  set_cmd->add_option("--queue-rps-limit", set->queue_rps_limit,
+                      "Queue-wide limit in requests per second, or \"default\" to remove it (not for Workflow)");
+  set_cmd->add_option("--queue-rps-limit-reason", set->queue_rps_limit_reason, "Why the queue limit is set");
+  set_cmd->add_option("--fairness-key-rps-limit-default", set->fairness_key_rps_limit_default,
+                      "Limit per fairness key in requests per second, or \"default\" to remove it");
+  set_cmd->add_option("--fairness-key-rps-limit-reason", set->fairness_key_rps_limit_reason,
+                      "Why the fairness-key limit is set");
+  add_repeatable(*set_cmd, "--fairness-key-weight", set->fairness_key_weights,
+                 "KEY=WEIGHT (above 0) or KEY=default to remove the override; repeatable");
+  set_cmd->add_flag("--fairness-key-weight-clear-all", set->fairness_key_weight_clear_all,
+                    "Remove every fairness weight override");
+  set_help(*set_cmd,
+           "Sends UpdateTaskQueueConfig with only what is given; the server keeps the rest. A limit of 0 stops all "
+           "dispatch (a warning says so). --fairness-key-weight-clear-all reads the overrides first and removes "
+           "each. Prints the configuration the server answered with.",
+           {"twctl task-queue config set \\\n    --task-queue hello-tasks \\\n    --task-queue-type Activity \\\n"
+            "    --queue-rps-limit 50 \\\n    --queue-rps-limit-reason \"protect the billing API\"",
+            "twctl task-queue config set \\\n    --task-queue hello-tasks \\\n    --task-queue-type Activity \\\n"
+            "    --fairness-key-weight gold=2 \\\n    --fairness-key-weight bronze=default"});
+  bind(*set_cmd, sel, set, ops_tq::config_set);
+}
+
 }  // namespace
 
 void add_group(CLI::App& root, Selection& sel) {
-  auto* group = root.add_subcommand("task-queue", "Inspect task queues: pollers, backlog and partitions");
+  auto* group = root.add_subcommand("task-queue", "Inspect task queues and set their rate limits");
   group->require_subcommand(1);
   add_describe(*group, sel);
   add_list_partition(*group, sel);
+  add_config(*group, sel);
 }
 
 }  // namespace twctl::cli::taskqueue
