@@ -138,3 +138,52 @@ def test_bad_input_is_a_usage_error(twctl, args, flag):
     assert r.returncode == 2, r.stderr
     assert flag in r.stderr.splitlines()[0]
     assert r.stdout == ""
+
+
+def test_config_set_and_get_round_trip(twctl):
+    queue = unserved_queue()
+    base = ["-t", queue, "--task-queue-type", "activity"]
+    empty = twctl("task-queue", "config", "get", *base)
+    assert empty.returncode == 0, empty.stderr
+    assert [line.split()[-2:] for line in empty.stdout.splitlines()[1:]] == [["Not", "Set"], ["Not", "Set"]]
+
+    s = twctl("task-queue", "config", "set", *base, "--queue-rps-limit", "25", "--queue-rps-limit-reason",
+              "protect the api", "--fairness-key-weight", "gold=2", "--fairness-key-weight", "silver=0.5")
+    assert s.returncode == 0, s.stderr
+    assert "Task queue configuration updated." in s.stderr
+    assert "  Queue Rate Limit                 25.00 rps  protect the api" in s.stdout
+
+    g = twctl("task-queue", "config", "get", *base, "-o", "json")
+    config = json.loads(g.stdout)
+    assert config["queueRateLimit"]["rateLimit"]["requestsPerSecond"] == 25
+    assert config["queueRateLimit"]["metadata"]["reason"] == "protect the api"
+    assert config["fairnessWeightOverrides"] == {"gold": 2, "silver": 0.5}
+
+    # describe --report-config shows the same limit, and that it now comes from the API.
+    d = json.loads(twctl("task-queue", "describe", *base, "--report-config", "-o", "json").stdout)
+    assert d["config"][0]["config"]["queueRateLimit"]["rateLimit"]["requestsPerSecond"] == 25
+    assert d["config"][0]["effectiveRateLimit"]["rateLimitSource"] == "RATE_LIMIT_SOURCE_API"
+
+    c = twctl("task-queue", "config", "set", *base, "--fairness-key-weight-clear-all", "--queue-rps-limit", "default")
+    assert c.returncode == 0, c.stderr
+    assert "Unsetting 2 fairness weight override(s)" in c.stderr
+    after = json.loads(twctl("task-queue", "config", "get", *base, "-o", "json").stdout)
+    assert "fairnessWeightOverrides" not in after
+    assert "rateLimit" not in after.get("queueRateLimit", {})
+
+
+@pytest.mark.parametrize(
+    "args,flag",
+    [
+        (["task-queue", "config", "get", "-t", TQ], "--task-queue-type"),
+        (["task-queue", "config", "set", "-t", TQ, "--task-queue-type", "activity"], "nothing to set"),
+        (["task-queue", "config", "set", "-t", TQ, "--task-queue-type", "workflow", "--queue-rps-limit", "3"],
+         "--queue-rps-limit"),
+        (["task-queue", "config", "set", "-t", TQ, "--task-queue-type", "activity", "--fairness-key-weight", "a=0"],
+         "--fairness-key-weight"),
+    ],
+)
+def test_config_bad_input_is_a_usage_error(twctl, args, flag):
+    r = twctl(*args, address="127.0.0.1:1")
+    assert r.returncode == 2, r.stderr
+    assert flag in r.stderr.splitlines()[0]

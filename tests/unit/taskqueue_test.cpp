@@ -283,3 +283,117 @@ TEST_CASE("task-queue list-partition: workflow and activity tables; JSON is the 
   auto j = nlohmann::json::parse(run_cli(c, {"task-queue", "list-partition", "-t", "orders", "-o", "json"}).out);
   CHECK(j["workflowTaskQueuePartitions"][0]["ownerHostName"] == "10.0.0.1:7235");
 }
+
+TEST_CASE("task-queue config get: one DEFAULT-mode call with report_config; a table; JSON is the config") {
+  FakeCluster c;
+  auto& resp = c.answer<wsv::DescribeTaskQueueResponse>();
+  auto* q = resp.mutable_config()->mutable_queue_rate_limit();
+  q->mutable_rate_limit()->set_requests_per_second(50);
+  q->mutable_metadata()->set_reason("protect api");
+  q->mutable_metadata()->set_update_identity("ops@host");
+  q->mutable_metadata()->mutable_update_time()->set_seconds(1'700'000'000);
+  (*resp.mutable_config()->mutable_fairness_weight_overrides())["gold"] = 2;
+  auto r = run_cli(c, {"task-queue", "config", "get", "-t", " orders ", "--task-queue-type", "activity",
+                       "--time-format", "iso"});
+  CHECK(r.code == 0);
+  auto req = c.requests<wsv::DescribeTaskQueueRequest>().at(0);
+  CHECK(req.task_queue().name() == "orders");
+  CHECK(req.task_queue_type() == enums::TASK_QUEUE_TYPE_ACTIVITY);
+  CHECK(req.report_config());
+  CHECK(req.api_mode() == enums::DESCRIBE_TASK_QUEUE_MODE_UNSPECIFIED);
+  CHECK(r.out ==
+        "  Setting                          Value      Reason       UpdatedBy  UpdatedTime\n"
+        "  Queue Rate Limit                 50.00 rps  protect api  ops@host   2023-11-14T22:13:20Z\n"
+        "  Fairness Key Rate Limit Default  Not Set\n"
+        "\n"
+        "Fairness Weight Overrides:\n"
+        "  FairnessKey  Weight\n"
+        "  gold              2\n");
+  auto j = nlohmann::json::parse(
+      run_cli(c, {"task-queue", "config", "get", "-t", "orders", "--task-queue-type", "activity", "-o", "json"}).out);
+  CHECK(j["queueRateLimit"]["rateLimit"]["requestsPerSecond"] == 50);
+  CHECK(j["fairnessWeightOverrides"]["gold"] == 2);
+}
+
+TEST_CASE("task-queue config set: only what is given; default removes a limit; weights set and unset") {
+  FakeCluster c;
+  c.answer<wsv::UpdateTaskQueueConfigResponse>();
+  auto r = run_cli(c, {"task-queue", "config", "set", "-t", "orders", "--task-queue-type", "activity",
+                       "--queue-rps-limit", "12.5", "--queue-rps-limit-reason", "api", "--fairness-key-weight",
+                       "gold=2", "--fairness-key-weight", "bronze=Default"});
+  CHECK(r.code == 0);
+  auto req = c.requests<wsv::UpdateTaskQueueConfigRequest>().at(0);
+  CHECK(req.task_queue() == "orders");
+  CHECK(req.task_queue_type() == enums::TASK_QUEUE_TYPE_ACTIVITY);
+  CHECK(req.update_queue_rate_limit().rate_limit().requests_per_second() == doctest::Approx(12.5));
+  CHECK(req.update_queue_rate_limit().reason() == "api");
+  CHECK_FALSE(req.has_update_fairness_key_rate_limit_default());
+  CHECK(req.set_fairness_weight_overrides().at("gold") == doctest::Approx(2));
+  REQUIRE(req.unset_fairness_weight_overrides_size() == 1);
+  CHECK(req.unset_fairness_weight_overrides(0) == "bronze");
+  CHECK(r.err.find("Task queue configuration updated.") != std::string::npos);
+
+  run_cli(c, {"task-queue", "config", "set", "-t", "orders", "--task-queue-type", "nexus",
+              "--fairness-key-rps-limit-default", "default"});
+  auto unset = c.requests<wsv::UpdateTaskQueueConfigRequest>().at(1);
+  CHECK(unset.has_update_fairness_key_rate_limit_default());
+  CHECK_FALSE(unset.update_fairness_key_rate_limit_default().has_rate_limit());
+
+  auto zero = run_cli(c, {"task-queue", "config", "set", "-t", "orders", "--task-queue-type", "activity",
+                          "--queue-rps-limit", "0"});
+  CHECK(zero.code == 0);
+  CHECK(zero.err.find("WARNING: --queue-rps-limit 0 stops all dispatch") != std::string::npos);
+}
+
+TEST_CASE("task-queue config set --fairness-key-weight-clear-all: reads the overrides, unsets each") {
+  FakeCluster c;
+  auto& current = c.answer<wsv::DescribeTaskQueueResponse>();
+  (*current.mutable_config()->mutable_fairness_weight_overrides())["gold"] = 2;
+  (*current.mutable_config()->mutable_fairness_weight_overrides())["bronze"] = 0.5;
+  c.answer<wsv::UpdateTaskQueueConfigResponse>();
+  auto r = run_cli(c, {"task-queue", "config", "set", "-t", "orders", "--task-queue-type", "activity",
+                       "--fairness-key-weight-clear-all"});
+  CHECK(r.code == 0);
+  auto req = c.requests<wsv::UpdateTaskQueueConfigRequest>().at(0);
+  REQUIRE(req.unset_fairness_weight_overrides_size() == 2);
+  CHECK(req.unset_fairness_weight_overrides(0) == "bronze");
+  CHECK(req.unset_fairness_weight_overrides(1) == "gold");
+  CHECK(r.err.find("Unsetting 2 fairness weight override(s)") != std::string::npos);
+}
+
+TEST_CASE("task-queue config: bad input is a usage error naming the flag, and nothing is sent") {
+  std::vector<std::string> base = {"task-queue", "config", "set", "-t", "q", "--task-queue-type", "activity"};
+  auto with = [&](std::vector<std::string> extra) {
+    auto args = base;
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+  };
+  std::string long_key(65, 'k');
+  std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"task-queue", "config", "get", "-t", "q"}, "--task-queue-type"},
+      {{"task-queue", "config", "get", "-t", "q", "--task-queue-type", "sticky"}, "--task-queue-type"},
+      {{"task-queue", "config", "get", "-t", "  ", "--task-queue-type", "activity"}, "--task-queue"},
+      {base, "nothing to set"},
+      {with({"--queue-rps-limit", "fast"}), "--queue-rps-limit"},
+      {with({"--queue-rps-limit", "-1"}), "--queue-rps-limit"},
+      {with({"--queue-rps-limit-reason", "x"}), "--queue-rps-limit-reason"},
+      {with({"--fairness-key-rps-limit-default", "nan"}), "--fairness-key-rps-limit-default"},
+      {with({"--fairness-key-rps-limit-reason", "x"}), "--fairness-key-rps-limit-reason"},
+      {with({"--fairness-key-weight", "gold"}), "--fairness-key-weight"},
+      {with({"--fairness-key-weight", "=2"}), "--fairness-key-weight"},
+      {with({"--fairness-key-weight", "gold=0"}), "--fairness-key-weight"},
+      {with({"--fairness-key-weight", "gold=2", "--fairness-key-weight", "gold=3"}), "--fairness-key-weight"},
+      {with({"--fairness-key-weight", long_key + "=2"}), "--fairness-key-weight"},
+      {with({"--fairness-key-weight", "gold=2", "--fairness-key-weight-clear-all"}), "--fairness-key-weight-clear-all"},
+      {{"task-queue", "config", "set", "-t", "q", "--task-queue-type", "workflow", "--queue-rps-limit", "3"},
+       "--queue-rps-limit"},
+  };
+  for (const auto& [args, flag] : cases) {
+    CAPTURE(args);
+    FakeCluster c;
+    auto r = run_cli(c, args);
+    CHECK(r.code == 2);
+    CHECK(r.err.find(flag) != std::string::npos);
+    CHECK(c.gateways_made == 0);
+  }
+}
