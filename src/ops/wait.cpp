@@ -13,7 +13,7 @@ bool worth_waiting(const Error& e) {
   return e.kind() == ErrorKind::DeadlineExceeded && e.cause != "command_timeout";
 }
 
-WaitResult wait_with_backoff(Context& ctx, std::chrono::nanoseconds wait,
+WaitResult wait_with_backoff(Context& ctx, std::chrono::nanoseconds wait, std::string_view not_yet,
                              const std::function<bool(std::string& last)>& check) {
   auto until = ctx.now() + std::chrono::duration_cast<std::chrono::system_clock::duration>(wait);
   auto pause = std::chrono::milliseconds(100);
@@ -32,7 +32,7 @@ WaitResult wait_with_backoff(Context& ctx, std::chrono::nanoseconds wait,
     }
     auto now = ctx.now();
     if (now >= until) return result;
-    ctx.debug(fmt::format("not yet ({}); checking again in {}ms", result.last, pause.count()));
+    ctx.debug(fmt::format("{} ({}); checking again in {}ms", not_yet, result.last, pause.count()));
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - now) + std::chrono::milliseconds(1);
     if (!ctx.pause(std::min(pause, left))) throw Error(ErrorKind::Interrupted, "interrupted");
     pause = std::min(pause * 2, std::chrono::milliseconds(1'000));

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace twctl::ops {
 
@@ -24,8 +25,9 @@ struct WaitResult {
 
 // Calls `check(last)` until it returns true or `wait` has passed (each check runs at least once). `check`
 // returns false and says in `last` what it saw; an Error that worth_waiting accepts counts as a "not yet",
-// any other propagates. Interrupted (SIGINT) is an Error of its own kind.
-WaitResult wait_with_backoff(Context& ctx, std::chrono::nanoseconds wait,
+// any other propagates. Interrupted (SIGINT) is an Error of its own kind. With --verbose each pause is one line:
+// "<not_yet> (<last>); checking again in 200ms".
+WaitResult wait_with_backoff(Context& ctx, std::chrono::nanoseconds wait, std::string_view not_yet,
                              const std::function<bool(std::string& last)>& check);
 
 }  // namespace twctl::ops

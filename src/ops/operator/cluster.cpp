@@ -78,7 +78,7 @@ int cluster_health(const ClusterHealthOptions& opts, Context& ctx) {
     print_serving(ctx);
     return 0;
   }
-  auto result = wait_with_backoff(ctx, *wait, [&](std::string& last) {
+  auto result = wait_with_backoff(ctx, *wait, "not serving yet", [&](std::string& last) {
     auto resp = client::call<health::HealthCheckResponse>(ctx.gateway(), req);
     if (resp.status() == health::HealthCheckResponse::SERVING) return true;
     last = serving_name(resp.status());

@@ -411,7 +411,7 @@ int describe(const DescribeOptions& opts, Context& ctx) {
     throw e;
   }
   bool fetched = false;
-  auto result = wait_with_backoff(ctx, *p.wait, [&](std::string& last) {
+  auto result = wait_with_backoff(ctx, *p.wait, "no poller yet", [&](std::string& last) {
     seen = fetch(p, ctx);
     fetched = true;
     if (poller_count(seen) > 0) return true;
