@@ -7,6 +7,8 @@
 #include "cli/flags.hpp"
 #include "cli/meta.hpp"
 #include "cli/operator/operator.hpp"
+#include "cli/taskqueue/taskqueue.hpp"
+#include "cli/worker/worker.hpp"
 #include "cli/workflow/workflow.hpp"
 #include "config/connection.hpp"
 #include "config/mask.hpp"
@@ -173,6 +175,8 @@ std::unique_ptr<CommandTree> build_tree() {
   workflow::add_group(app, tree->selected);
   batch::add_group(app, tree->selected);
   operator_::add_group(app, tree->selected);
+  taskqueue::add_group(app, tree->selected);
+  worker::add_group(app, tree->selected);
   config::add_group(app, tree->selected);
   config::add_settings(app, tree->selected);
   add_completion(app, tree->selected);

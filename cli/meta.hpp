@@ -26,6 +26,8 @@ enum class Values {
   Namespace,     // ListNamespaces
   BatchJobId,    // ListBatchOperations
   TaskQueue,     // task queues of recent executions
+  WorkerInstanceKey,  // ListWorkers
+  NexusEndpoint,      // OperatorService ListNexusEndpoints
   QueryName,     // from the __temporal_workflow_metadata query of the workflow given with -w
   SignalName,
   UpdateName,

@@ -211,6 +211,14 @@ Completion values(const Walk& w, const CLI::Option* opt, const std::string& pref
         connect_as_typed(w, ctx);
         c.candidates = oc::task_queues(ctx);
         break;
+      case Values::WorkerInstanceKey:
+        connect_as_typed(w, ctx);
+        c.candidates = oc::worker_instance_keys(ctx);
+        break;
+      case Values::NexusEndpoint:
+        connect_as_typed(w, ctx);
+        c.candidates = oc::nexus_endpoints(ctx);
+        break;
       case Values::QueryName:
       case Values::SignalName:
       case Values::UpdateName: {

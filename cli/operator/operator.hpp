@@ -6,11 +6,12 @@
 
 namespace twctl::cli::operator_ {
 
-// `twctl operator`: cluster, namespace and search-attribute.
+// `twctl operator`: cluster, namespace, search-attribute and nexus.
 void add_group(CLI::App& root, Selection& sel);
 
 void add_cluster(CLI::App& group, Selection& sel);
 void add_namespace(CLI::App& group, Selection& sel);
 void add_search_attribute(CLI::App& group, Selection& sel);
+void add_nexus(CLI::App& group, Selection& sel);
 
 }  // namespace twctl::cli::operator_

@@ -10,7 +10,7 @@ constexpr std::array<ExitCodeRow, 14> kTable{{
     {ErrorKind::General, 1, "error", "any other error"},
     {ErrorKind::Usage, 2, "usage", "bad command line or input: unknown flag, missing flag, bad JSON or duration; nothing was sent"},
     {ErrorKind::WorkflowFailed, 3, "workflow_failed", "the workflow closed unsuccessfully: failed, canceled, terminated or timed out"},
-    {ErrorKind::NotFound, 4, "not_found", "the workflow, run or namespace does not exist"},
+    {ErrorKind::NotFound, 4, "not_found", "the workflow, run, namespace or other thing named does not exist; no poller on the queue (task-queue describe --require-pollers)"},
     {ErrorKind::AlreadyExists, 5, "already_exists", "already exists, or a workflow with this ID is already running"},
     {ErrorKind::Unavailable, 6, "unavailable", "the cluster could not be reached: connection refused, DNS, TLS, unavailable"},
     {ErrorKind::DeadlineExceeded, 7, "deadline_exceeded", "a call or the whole command (--command-timeout) ran out of time"},

@@ -160,7 +160,8 @@ def bash_terminal(home):
 
 @pytest.mark.parametrize("complete", [bash_complete, fish_complete], ids=["bash", "fish"])
 def test_commands_flags_and_enum_values(home, complete):
-    assert complete(home, "twctl wor") == ["workflow"]
+    assert complete(home, "twctl workf") == ["workflow"]
+    assert complete(home, "twctl wor") == ["worker", "workflow"]
     assert complete(home, "twctl workflow st") == ["stack", "start", "start-update-with-start"]
     assert complete(home, "twctl workflow list --output ") == ["json", "jsonl", "none", "text"]
     assert complete(home, "twctl workflow start --id-conflict-policy U") == ["UseExisting"]
@@ -205,7 +206,7 @@ def test_file_flags_complete_files(home, tmp_path):
 
 
 def test_zsh_commands_flags_and_enum_values(zsh):
-    zsh.complete("twctl wor", ["% twctl workflow"])
+    zsh.complete("twctl workf", ["% twctl workflow"])
     # zsh first inserts what the candidates share, and lists them on the next Tab.
     zsh.complete("twctl workflow st", ["% twctl workflow sta"])
     screen = zsh.tab(["start", "stack"])
@@ -229,7 +230,7 @@ def test_zsh_live_workflow_ids_and_query_names(zsh, live_workflow):
 
 def test_bash_in_a_terminal_with_readline(bash_terminal, live_workflow):
     # Readline splits words at '=' (COMP_WORDBREAKS): --output=js must still complete to a value.
-    bash_terminal.complete("twctl wor", ["% twctl workflow"])
+    bash_terminal.complete("twctl workf", ["% twctl workflow"])
     bash_terminal.complete("twctl workflow list --output=js", ["% twctl workflow list --output=json"])
     bash_terminal.tab(["jsonl"], presses=2)  # readline lists json and jsonl on a double Tab
     bash_terminal.complete(f"twctl workflow query -w {live_workflow} --name it",

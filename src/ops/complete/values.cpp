@@ -11,6 +11,7 @@
 
 #include <set>
 
+#include "temporal/api/operatorservice/v1/request_response.pb.h"
 #include "temporal/api/sdk/v1/workflow_metadata.pb.h"
 #include "temporal/api/workflowservice/v1/request_response.pb.h"
 
@@ -101,6 +102,36 @@ std::vector<Candidate> task_queues(Context& ctx) {
   std::set<std::string> seen;
   for (const auto& e : resp.executions()) {
     if (!e.task_queue().empty() && seen.insert(e.task_queue()).second) out.push_back({e.task_queue(), ""});
+  }
+  return out;
+}
+
+// Heartbeats are read from the deprecated `workers_info`, as `worker list` reads them.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+std::vector<Candidate> worker_instance_keys(Context& ctx) {
+  wsv::ListWorkersRequest req;
+  req.set_namespace_(ctx.namespace_());
+  req.set_page_size(100);
+  auto resp = client::call<wsv::ListWorkersResponse>(ctx.gateway(), req);
+  std::vector<Candidate> out;
+  for (const auto& w : resp.workers_info()) {
+    const auto& h = w.worker_heartbeat();
+    out.push_back({h.worker_instance_key(), h.worker_identity() + " on " + h.task_queue()});
+  }
+  return out;
+}
+#pragma GCC diagnostic pop
+
+std::vector<Candidate> nexus_endpoints(Context& ctx) {
+  temporal::api::operatorservice::v1::ListNexusEndpointsRequest req;
+  req.set_page_size(100);
+  auto resp = client::call<temporal::api::operatorservice::v1::ListNexusEndpointsResponse>(ctx.gateway(), req);
+  std::vector<Candidate> out;
+  for (const auto& e : resp.endpoints()) {
+    const auto& t = e.spec().target();
+    out.push_back({e.spec().name(), t.has_external() ? t.external().url()
+                                                     : t.worker().namespace_() + "/" + t.worker().task_queue()});
   }
   return out;
 }

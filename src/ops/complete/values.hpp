@@ -27,6 +27,10 @@ std::vector<Candidate> batch_jobs(Context& ctx);
 std::vector<Candidate> namespaces(Context& ctx);
 // Task queues of recent executions (no API lists task queues).
 std::vector<Candidate> task_queues(Context& ctx);
+// Instance keys of the namespace's workers ("identity on task queue").
+std::vector<Candidate> worker_instance_keys(Context& ctx);
+// The cluster's Nexus endpoints ("namespace/task-queue" or the URL of their target).
+std::vector<Candidate> nexus_endpoints(Context& ctx);
 
 enum class Handler { Query, Signal, Update };
 // The handlers of `kind` the workflow defines, from its __temporal_workflow_metadata query.

@@ -1,11 +1,11 @@
 // The cluster as a whole: is it serving, what server it runs, its name and stores, and its remote clusters.
 #include "ops/operator/cluster.hpp"
 
-#include "client/retry.hpp"
 #include "core/duration.hpp"
 #include "core/error.hpp"
 #include "ops/confirm.hpp"
 #include "ops/paging.hpp"
+#include "ops/wait.hpp"
 #include "output/proto_fields.hpp"
 #include "output/proto_json.hpp"
 
@@ -40,13 +40,6 @@ void print_serving(Context& ctx) {
   auto& out = ctx.printer();
   if (out.json()) out.document({{"status", "SERVING"}});
   else if (out.text()) out.write(out.style().status("SERVING") + "\n");
-}
-
-// What --wait waits out: a server that is not up yet (refused, reset, UNAVAILABLE) or not answering in time.
-// A wrong address, TLS or credentials fail at once; so does --command-timeout.
-bool worth_waiting(const Error& e) {
-  if (client::is_transient(e)) return true;
-  return e.kind() == ErrorKind::DeadlineExceeded && e.cause != "command_timeout";
 }
 
 std::string yes_no(bool b) { return b ? "true" : "false"; }
@@ -85,34 +78,21 @@ int cluster_health(const ClusterHealthOptions& opts, Context& ctx) {
     print_serving(ctx);
     return 0;
   }
-  auto until = ctx.now() + std::chrono::duration_cast<std::chrono::system_clock::duration>(*wait);
-  auto pause = std::chrono::milliseconds(100);
-  for (int attempt = 1;; ++attempt) {
-    std::string last;
-    try {
-      auto resp = client::call<health::HealthCheckResponse>(ctx.gateway(), req);
-      if (resp.status() == health::HealthCheckResponse::SERVING) {
-        print_serving(ctx);
-        return 0;
-      }
-      last = serving_name(resp.status());
-    } catch (const Error& e) {
-      if (!worth_waiting(e)) throw;
-      last = e.what();
-    }
-    auto now = ctx.now();
-    if (now >= until) {
-      Error e(ErrorKind::DeadlineExceeded, fmt::format("the cluster at {} was not serving within {} ({} checks; "
-                                                       "the last: {})",
-                                                       address, format_duration(*wait), attempt, last));
-      e.cause = "not_serving";
-      throw e;
-    }
-    ctx.debug(fmt::format("not serving yet ({}); checking again in {}ms", last, pause.count()));
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - now) + std::chrono::milliseconds(1);
-    if (!ctx.pause(std::min(pause, left))) throw Error(ErrorKind::Interrupted, "interrupted");
-    pause = std::min(pause * 2, std::chrono::milliseconds(1'000));
+  auto result = wait_with_backoff(ctx, *wait, "not serving yet", [&](std::string& last) {
+    auto resp = client::call<health::HealthCheckResponse>(ctx.gateway(), req);
+    if (resp.status() == health::HealthCheckResponse::SERVING) return true;
+    last = serving_name(resp.status());
+    return false;
+  });
+  if (!result.done) {
+    Error e(ErrorKind::DeadlineExceeded, fmt::format("the cluster at {} was not serving within {} ({} checks; "
+                                                     "the last: {})",
+                                                     address, format_duration(*wait), result.attempts, result.last));
+    e.cause = "not_serving";
+    throw e;
   }
+  print_serving(ctx);
+  return 0;
 }
 
 int cluster_system(const ClusterSystemOptions&, Context& ctx) {
