@@ -29,6 +29,11 @@ std::string enum_short_name(const gp::EnumValueDescriptor& v) {
   return pascal_case(v.name(), prefix);
 }
 
+std::string enum_short_name(const gp::EnumDescriptor& e, int number) {
+  const auto* v = e.FindValueByNumber(number);
+  return v == nullptr ? std::to_string(number) : enum_short_name(*v);
+}
+
 std::string pascal_case(std::string_view name, std::string_view prefix) {
   if (name.substr(0, prefix.size()) == prefix) name.remove_prefix(prefix.size());
   std::string out;

@@ -8,6 +8,7 @@
 #include <string_view>
 
 namespace google::protobuf {
+class EnumDescriptor;
 class EnumValueDescriptor;
 class Message;
 }  // namespace google::protobuf
@@ -27,6 +28,8 @@ Card message_fields(const google::protobuf::Message& m, const FieldOptions& opts
 
 // "TASK_QUEUE_KIND_NORMAL" of enum TaskQueueKind → "Normal" (the type's prefix dropped, words capitalised).
 std::string enum_short_name(const google::protobuf::EnumValueDescriptor& v);
+// The same for a value of `e` by number; the number itself when `e` has no such value.
+std::string enum_short_name(const google::protobuf::EnumDescriptor& e, int number);
 // UPPER_SNAKE_CASE without `prefix` in PascalCase: ("EVENT_TYPE_TIMER_FIRED", "EVENT_TYPE_") -> "TimerFired".
 std::string pascal_case(std::string_view upper_snake, std::string_view prefix);
 

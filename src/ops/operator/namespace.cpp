@@ -97,11 +97,6 @@ Parsed parse(const NamespaceSettings& s) {
   return p;
 }
 
-std::string enum_text(const gp::EnumDescriptor* d, int number) {
-  const auto* v = d->FindValueByNumber(number);
-  return v == nullptr ? std::to_string(number) : output::enum_short_name(*v);
-}
-
 std::string json_line(const nlohmann::ordered_json& j) { return j.dump(); }
 
 output::Card namespace_card(const Context& ctx, const wsv::DescribeNamespaceResponse& ns) {
@@ -124,17 +119,18 @@ output::Card namespace_card(const Context& ctx, const wsv::DescribeNamespaceResp
       {"NamespaceInfo.Id", info.id()},
       {"NamespaceInfo.Description", info.description()},
       {"NamespaceInfo.OwnerEmail", info.owner_email()},
-      {"NamespaceInfo.State", enum_text(enums::NamespaceState_descriptor(), info.state())},
+      {"NamespaceInfo.State", output::enum_short_name(*enums::NamespaceState_descriptor(), info.state())},
       {"NamespaceInfo.Data", json_line(data)},
       {"Config.WorkflowExecutionRetentionTtl",
        config.has_workflow_execution_retention_ttl() ? format_duration(config.workflow_execution_retention_ttl())
                                                      : std::string()},
       {"ReplicationConfig.ActiveClusterName", repl.active_cluster_name()},
       {"ReplicationConfig.Clusters", "[" + clusters + "]"},
-      {"ReplicationConfig.State", enum_text(enums::ReplicationState_descriptor(), repl.state())},
-      {"Config.HistoryArchivalState", enum_text(enums::ArchivalState_descriptor(), config.history_archival_state())},
+      {"ReplicationConfig.State", output::enum_short_name(*enums::ReplicationState_descriptor(), repl.state())},
+      {"Config.HistoryArchivalState",
+       output::enum_short_name(*enums::ArchivalState_descriptor(), config.history_archival_state())},
       {"Config.VisibilityArchivalState",
-       enum_text(enums::ArchivalState_descriptor(), config.visibility_archival_state())},
+       output::enum_short_name(*enums::ArchivalState_descriptor(), config.visibility_archival_state())},
       {"IsGlobalNamespace", ns.is_global_namespace() ? "true" : "false"},
       {"FailoverVersion", std::to_string(ns.failover_version())},
       {"FailoverHistory", "[" + history + "]"},

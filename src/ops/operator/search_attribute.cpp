@@ -21,10 +21,7 @@ namespace osv = temporal::api::operatorservice::v1;
 
 namespace {
 
-std::string type_text(int t) {
-  const auto* v = enums::IndexedValueType_descriptor()->FindValueByNumber(t);
-  return v == nullptr ? std::to_string(t) : output::enum_short_name(*v);
-}
+std::string type_text(int t) { return output::enum_short_name(*enums::IndexedValueType_descriptor(), t); }
 
 osv::ListSearchAttributesResponse list_all(Context& ctx) {
   osv::ListSearchAttributesRequest req;

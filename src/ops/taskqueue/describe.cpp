@@ -50,10 +50,7 @@ struct Plan {
   std::optional<std::chrono::nanoseconds> wait;
 };
 
-std::string type_text(int t) {
-  const auto* v = enums::TaskQueueType_descriptor()->FindValueByNumber(t);
-  return v == nullptr ? std::to_string(t) : output::enum_short_name(*v);
-}
+std::string type_text(int t) { return output::enum_short_name(*enums::TaskQueueType_descriptor(), t); }
 
 std::string type_json(int t) {
   const auto* v = enums::TaskQueueType_descriptor()->FindValueByNumber(t);

@@ -25,10 +25,7 @@ namespace wsv = temporal::api::workflowservice::v1;
 
 namespace {
 
-std::string status_text(int s) {
-  const auto* v = enums::WorkerStatus_descriptor()->FindValueByNumber(s);
-  return v == nullptr ? std::to_string(s) : output::enum_short_name(*v);
-}
+std::string status_text(int s) { return output::enum_short_name(*enums::WorkerStatus_descriptor(), s); }
 
 // "name@build", or whichever half is set.
 std::string deployment_text(const temporal::api::deployment::v1::WorkerDeploymentVersion& v) {
