@@ -224,7 +224,7 @@ def test_namespace_lifecycle(twctl, unique_id):
 
 
 @pytest.mark.compat
-def test_search_attribute_create_list_use_remove(twctl, unique_id):
+def test_search_attribute_create_list_use_remove(twctl, rig, unique_id):
     name = f"TwctlOp{uuid.uuid4().hex[:8]}"
     c = twctl("operator", "search-attribute", "create", "--name", name, "--type", "keyword")
     assert c.returncode == 0, c.stderr
@@ -258,6 +258,10 @@ def test_search_attribute_create_list_use_remove(twctl, unique_id):
             ids = [json.loads(line)["execution"]["workflowId"] for line in r.stdout.splitlines()]
             return r.returncode == 0 and ids == [unique_id]
         wait_until(found, timeout=30, message="the workflow listed by its new search attribute")
+
+        offered = subprocess.run([os.environ["TWCTL_BIN"], "__complete", "--address", rig.address, "operator",
+                                  "search-attribute", "remove", "--name", name[:9]], capture_output=True, text=True)
+        assert name in offered.stdout, offered
 
         asked = twctl("operator", "search-attribute", "remove", "--name", name)
         assert asked.returncode == 2
