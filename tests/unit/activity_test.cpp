@@ -1,0 +1,61 @@
+// `twctl activity complete | fail` through cli::run against the fake cluster.
+#include "fake_gateway.hpp"
+
+#include "cli/app.hpp"
+
+#include <doctest/doctest.h>
+
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
+
+using namespace twctl;
+using namespace twctl::testing;
+namespace wsv = temporal::api::workflowservice::v1;
+
+TEST_CASE("activity complete: by workflow and activity ID, the result as one json/plain payload") {
+  FakeCluster c;
+  auto r = run_cli(c, {"activity", "complete", "-w", "order-1", "-a", "approve", "--result", "{\"ok\": true}"});
+  CHECK(r.code == 0);
+  auto req = c.requests<wsv::RespondActivityTaskCompletedByIdRequest>().at(0);
+  CHECK(req.workflow_id() == "order-1");
+  CHECK(req.activity_id() == "approve");
+  CHECK(req.run_id().empty());
+  CHECK(req.resource_id() == "workflow:order-1");
+  REQUIRE(req.result().payloads_size() == 1);
+  CHECK(req.result().payloads(0).data() == "{\"ok\": true}");
+  CHECK(r.err == "Completed activity approve of workflow order-1\n");
+
+  run_cli(c, {"activity", "complete", "-a", "solo", "--result", "1"});
+  CHECK(c.requests<wsv::RespondActivityTaskCompletedByIdRequest>().at(1).resource_id() == "activity:solo");
+}
+
+TEST_CASE("activity fail: a non-retryable application failure with the reason and details") {
+  FakeCluster c;
+  auto r = run_cli(c, {"activity", "fail", "-w", "order-1", "-a", "approve", "--reason", "declined", "--detail",
+                       "[1,2]", "-o", "json"});
+  CHECK(r.code == 0);
+  auto f = c.requests<wsv::RespondActivityTaskFailedByIdRequest>().at(0).failure();
+  CHECK(f.message() == "declined");
+  CHECK(f.source() == "CLI");
+  CHECK(f.application_failure_info().non_retryable());
+  CHECK(f.application_failure_info().type() == "CLIFailure");
+  CHECK(f.application_failure_info().details().payloads(0).data() == "[1,2]");
+  CHECK(nlohmann::json::parse(r.out)["failed"] == true);
+}
+
+TEST_CASE("activity complete|fail: bad input is a usage error naming the flag, and nothing is sent") {
+  std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"activity", "complete", "-w", "w", "--result", "1"}, "--activity-id"},
+      {{"activity", "complete", "-w", "w", "-a", "x"}, "--result"},
+      {{"activity", "complete", "-w", "w", "-a", "x", "--result", "{nope"}, "--result"},
+      {{"activity", "fail", "-w", "w", "-a", "x", "--detail", "nope"}, "--detail"},
+      {{"activity"}, "activity"},
+  };
+  for (const auto& [args, flag] : cases) {
+    CAPTURE(args);
+    FakeCluster c;
+    auto r = run_cli(c, args);
+    CHECK(r.code == 2);
+    CHECK(r.err.find(flag) != std::string::npos);
+    CHECK(c.gateways_made == 0);
+  }
+}
