@@ -1,4 +1,4 @@
-// `twctl activity complete | fail`.
+// `twctl activity complete | fail | pause | unpause | reset`.
 #include "cli/activity/activity.hpp"
 
 #include "cli/flags.hpp"
@@ -19,10 +19,18 @@ void add_ref(CLI::App& cmd, ops_ac::ActivityRef& ref) {
   values_from(cmd, cmd.add_option("-r,--run-id", ref.run_id, "Run ID (default: the latest run)"), Values::RunId);
 }
 
+void add_workflow_activities(CLI::App& cmd, ops_ac::WorkflowActivities& t, bool match_all) {
+  values_from(cmd, cmd.add_option("-w,--workflow-id", t.workflow_id, "Workflow ID")->required(), Values::WorkflowId);
+  values_from(cmd, cmd.add_option("-r,--run-id", t.run_id, "Run ID (default: the latest run)"), Values::RunId);
+  cmd.add_option("-a,--activity-id", t.activity_id, "The activity's ID");
+  cmd.add_option("--activity-type", t.activity_type, "Every activity of this type, instead of -a");
+  if (match_all) cmd.add_flag("--match-all", t.match_all, "Every activity of the workflow, instead of -a");
+}
+
 }  // namespace
 
 void add_group(CLI::App& root, Selection& sel) {
-  auto* group = root.add_subcommand("activity", "Complete or fail activities from outside their workers");
+  auto* group = root.add_subcommand("activity", "Complete, fail, pause, unpause and reset activities");
   group->require_subcommand(1);
 
   auto complete = std::make_shared<ops_ac::CompleteOptions>();
@@ -47,6 +55,46 @@ void add_group(CLI::App& root, Selection& sel) {
            {"twctl activity fail \\\n    --workflow-id order-1 \\\n    --activity-id 5 \\\n"
             "    --reason \"card declined\""});
   bind(*fail_cmd, sel, fail, ops_ac::fail);
+
+  auto pause = std::make_shared<ops_ac::PauseOptions>();
+  auto* pause_cmd = group->add_subcommand("pause", "Pause activities of a workflow");
+  add_workflow_activities(*pause_cmd, pause->target, false);
+  pause_cmd->add_option("--reason", pause->reason, "Why, recorded by the server");
+  set_help(*pause_cmd,
+           "Sends PauseActivity: a paused activity is not scheduled again (a running attempt may still finish) "
+           "until `activity unpause`; describe shows it paused. Give -a or --activity-type.",
+           {"twctl activity pause \\\n    --workflow-id order-1 \\\n    --activity-id charge \\\n"
+            "    --reason \"payment API down\""});
+  bind(*pause_cmd, sel, pause, ops_ac::pause);
+
+  auto unpause = std::make_shared<ops_ac::UnpauseOptions>();
+  auto* unpause_cmd = group->add_subcommand("unpause", "Unpause paused activities of a workflow");
+  add_workflow_activities(*unpause_cmd, unpause->target, true);
+  unpause_cmd->add_flag("--reset-attempts", unpause->reset_attempts, "Start again from attempt 1");
+  unpause_cmd->add_flag("--reset-heartbeats", unpause->reset_heartbeats, "Drop the heartbeat details");
+  unpause_cmd->add_option("--jitter", unpause->jitter, "Start within this long, at a random time (e.g. 30s)");
+  set_help(*unpause_cmd,
+           "Sends UnpauseActivity: the activity is scheduled again (at once, or within --jitter). Give -a, "
+           "--activity-type or --match-all.",
+           {"twctl activity unpause \\\n    --workflow-id order-1 \\\n    --activity-id charge \\\n"
+            "    --reset-attempts"});
+  bind(*unpause_cmd, sel, unpause, ops_ac::unpause);
+
+  auto reset = std::make_shared<ops_ac::ResetOptions>();
+  auto* reset_cmd = group->add_subcommand("reset", "Reset activities of a workflow to their first attempt");
+  add_workflow_activities(*reset_cmd, reset->target, true);
+  reset_cmd->add_flag("--reset-heartbeats,--clear-heartbeat-details", reset->reset_heartbeats,
+                      "Drop the heartbeat details");
+  reset_cmd->add_flag("--keep-paused", reset->keep_paused, "A paused activity stays paused");
+  reset_cmd->add_flag("--restore-original-options", reset->restore_original_options,
+                      "Undo `update-options`: the options the workflow scheduled it with");
+  reset_cmd->add_option("--jitter", reset->jitter, "Start within this long, at a random time (e.g. 30s)");
+  set_help(*reset_cmd,
+           "Sends ResetActivity: attempts start over from 1 with the retry policy's first interval; a running "
+           "attempt's result is dropped. Give -a, --activity-type or --match-all.",
+           {"twctl activity reset \\\n    --workflow-id order-1 \\\n    --activity-id charge \\\n"
+            "    --reset-heartbeats"});
+  bind(*reset_cmd, sel, reset, ops_ac::reset);
 }
 
 }  // namespace twctl::cli::activity

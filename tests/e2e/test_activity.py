@@ -68,3 +68,47 @@ def test_unknown_activity_is_not_found_and_bad_input_sends_nothing(twctl, unique
         assert d["workflowExecutionInfo"]["status"] == "WORKFLOW_EXECUTION_STATUS_RUNNING"
     finally:
         twctl("workflow", "terminate", "-w", unique_id)
+
+
+def pending(twctl, wid: str) -> dict:
+    d = json.loads(twctl("workflow", "describe", "-w", wid, "-o", "json").stdout)
+    return next(a for a in d["pendingActivities"] if a["activityId"] == "approve")
+
+
+@pytest.mark.compat
+def test_pause_unpause_and_reset(twctl, rig, unique_id):
+    start_awaiting(twctl, unique_id)
+    try:
+        p = twctl("activity", "pause", "-w", unique_id, "-a", "approve", "--reason", "api down")
+        assert p.returncode == 0, p.stderr
+        assert p.stderr == f"Paused activity approve of workflow {unique_id}\n"
+        a = pending(twctl, unique_id)
+        assert a["paused"] is True
+        assert a["pauseInfo"]["manual"]["reason"] == "api down"
+
+        u = twctl("activity", "unpause", "-w", unique_id, "--activity-type", "await_operator", "-o", "json")
+        assert u.returncode == 0, u.stderr
+        assert json.loads(u.stdout)["activityType"] == "await_operator"
+        assert "paused" not in pending(twctl, unique_id)
+
+        # Server 1.29 does not know match_all on ResetActivity (it looks for an activity without an ID).
+        which = ["--match-all"] if rig.server == "current" else ["-a", "approve"]
+        r = twctl("activity", "reset", "-w", unique_id, *which, "--reset-heartbeats")
+        assert r.returncode == 0, r.stderr
+        words = "all activities" if rig.server == "current" else "activity approve"
+        assert r.stderr == f"Reset {words} of workflow {unique_id}\n"
+    finally:
+        twctl("workflow", "terminate", "-w", unique_id)
+
+
+@pytest.mark.parametrize("args,flag", [
+    (["activity", "pause", "-w", "x"], "--activity-id"),
+    (["activity", "pause", "-w", "x", "-a", "a", "--activity-type", "t"], "--activity-type"),
+    (["activity", "unpause", "-a", "a"], "--workflow-id"),
+    (["activity", "reset", "-w", "x", "-a", "a", "--jitter", "soon"], "--jitter"),
+])
+def test_pause_family_bad_input_is_a_usage_error(twctl, args, flag):
+    r = twctl(*args, address="127.0.0.1:1")
+    assert r.returncode == 2, r.stderr
+    assert flag in r.stderr
+    assert r.stdout == ""

@@ -59,3 +59,40 @@ TEST_CASE("activity complete|fail: bad input is a usage error naming the flag, a
     CHECK(c.gateways_made == 0);
   }
 }
+
+TEST_CASE("activity pause|unpause|reset: the workflow-activity RPCs, target by ID, type or all") {
+  FakeCluster c;
+  CHECK(run_cli(c, {"activity", "pause", "-w", "w", "-r", "r1", "-a", "charge", "--reason", "down"}).code == 0);
+  auto p = c.requests<wsv::PauseActivityRequest>().at(0);
+  CHECK(p.execution().workflow_id() == "w");
+  CHECK(p.execution().run_id() == "r1");
+  CHECK(p.id() == "charge");
+  CHECK(p.reason() == "down");
+  CHECK_FALSE(p.request_id().empty());
+
+  CHECK(run_cli(c, {"activity", "unpause", "-w", "w", "--match-all", "--reset-attempts", "--jitter", "30s"}).code == 0);
+  auto u = c.requests<wsv::UnpauseActivityRequest>().at(0);
+  CHECK(u.unpause_all());
+  CHECK(u.reset_attempts());
+  CHECK(u.jitter().seconds() == 30);
+
+  CHECK(run_cli(c, {"activity", "reset", "-w", "w", "--activity-type", "Charge", "--clear-heartbeat-details",
+                    "--keep-paused"})
+            .code == 0);
+  auto r = c.requests<wsv::ResetActivityRequest>().at(0);
+  CHECK(r.type() == "Charge");
+  CHECK(r.reset_heartbeat());
+  CHECK(r.keep_paused());
+  CHECK_FALSE(r.restore_original_options());
+
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"activity", "pause", "-w", "w"},
+           {"activity", "pause", "-w", "w", "--match-all"},
+           {"activity", "unpause", "-w", "w", "-a", "a", "--match-all"},
+           {"activity", "reset", "-a", "a"}}) {
+    CAPTURE(args);
+    FakeCluster none;
+    CHECK(run_cli(none, args).code == 2);
+    CHECK(none.gateways_made == 0);
+  }
+}

@@ -27,6 +27,44 @@ struct FailOptions {
   std::string detail;  // JSON: the failure's details ("" when none)
 };
 
+// pause | unpause | reset: activities of one workflow run (-w, -r), picked by ID (-a), by type (--activity-type)
+// or all of them (--match-all: unpause and reset).
+struct WorkflowActivities {
+  std::string workflow_id;
+  std::string run_id;
+  std::string activity_id;
+  std::string activity_type;
+  bool match_all = false;
+};
+
+struct PauseOptions {
+  WorkflowActivities target;
+  std::string reason;
+};
+
+struct UnpauseOptions {
+  WorkflowActivities target;
+  bool reset_attempts = false;
+  bool reset_heartbeats = false;
+  std::string jitter;  // a duration: start within this long, at random
+};
+
+struct ResetOptions {
+  WorkflowActivities target;
+  bool reset_heartbeats = false;  // --reset-heartbeats / --clear-heartbeat-details
+  bool keep_paused = false;
+  bool restore_original_options = false;
+  std::string jitter;
+};
+
+// PauseActivity / UnpauseActivity / ResetActivity (the workflow-activity RPCs every server since 1.27 answers).
+// A paused activity is not scheduled again until unpaused; reset starts it over from attempt 1 (a running
+// attempt's result is dropped). Each says what it did on stderr (text) or prints
+// {"workflowId", "runId", "activityId"|"activityType"|"matchAll", "<verb>": true} (json).
+int pause(const PauseOptions& opts, Context& ctx);
+int unpause(const UnpauseOptions& opts, Context& ctx);
+int reset(const ResetOptions& opts, Context& ctx);
+
 // RespondActivityTaskCompletedById with the result as a json/plain payload. Says so on stderr (text), or
 // {"workflowId", "runId", "activityId", "completed": true} (json).
 int complete(const CompleteOptions& opts, Context& ctx);
