@@ -1,4 +1,4 @@
-// `twctl activity complete | fail | pause | unpause | reset`.
+// `twctl activity complete | fail | pause | unpause | reset | update-options`.
 #include "cli/activity/activity.hpp"
 
 #include "cli/flags.hpp"
@@ -95,6 +95,28 @@ void add_group(CLI::App& root, Selection& sel) {
            {"twctl activity reset \\\n    --workflow-id order-1 \\\n    --activity-id charge \\\n"
             "    --reset-heartbeats"});
   bind(*reset_cmd, sel, reset, ops_ac::reset);
+
+  auto upd = std::make_shared<ops_ac::UpdateOptionsOptions>();
+  auto* upd_cmd = group->add_subcommand("update-options", "Change the options of activities of a workflow");
+  add_workflow_activities(*upd_cmd, upd->target, true);
+  upd_cmd->add_option("--task-queue", upd->task_queue, "Task queue its next attempts go to");
+  upd_cmd->add_option("--schedule-to-close-timeout", upd->schedule_to_close_timeout, "Bound on all attempts");
+  upd_cmd->add_option("--schedule-to-start-timeout", upd->schedule_to_start_timeout, "Bound on waiting for a worker");
+  upd_cmd->add_option("--start-to-close-timeout", upd->start_to_close_timeout, "Bound on one attempt");
+  upd_cmd->add_option("--heartbeat-timeout", upd->heartbeat_timeout, "Longest time between heartbeats");
+  upd_cmd->add_option("--retry-initial-interval", upd->retry_initial_interval, "Wait before the first retry");
+  upd_cmd->add_option("--retry-maximum-interval", upd->retry_maximum_interval, "Longest wait between retries");
+  upd_cmd->add_option("--retry-backoff-coefficient", upd->retry_backoff_coefficient,
+                      "Factor by which the wait grows, 1 or more");
+  upd_cmd->add_option("--retry-maximum-attempts", upd->retry_maximum_attempts, "Attempts in all (0: no limit)");
+  upd_cmd->add_flag("--restore-original-options", upd->restore_original_options,
+                    "Back to the options the workflow scheduled it with");
+  set_help(*upd_cmd,
+           "Sends UpdateActivityOptions with only the options given (a field mask), and prints the options the "
+           "activity has now. They apply from its next attempt. Give -a, --activity-type or --match-all.",
+           {"twctl activity update-options \\\n    --workflow-id order-1 \\\n    --activity-id charge \\\n"
+            "    --start-to-close-timeout 2m \\\n    --retry-maximum-attempts 10"});
+  bind(*upd_cmd, sel, upd, ops_ac::update_options);
 }
 
 }  // namespace twctl::cli::activity

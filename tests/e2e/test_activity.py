@@ -112,3 +112,25 @@ def test_pause_family_bad_input_is_a_usage_error(twctl, args, flag):
     assert r.returncode == 2, r.stderr
     assert flag in r.stderr
     assert r.stdout == ""
+
+
+@pytest.mark.compat
+def test_update_options_changes_only_what_is_given(twctl, unique_id):
+    start_awaiting(twctl, unique_id)
+    try:
+        u = twctl("activity", "update-options", "-w", unique_id, "-a", "approve", "--start-to-close-timeout", "2m",
+                  "--retry-maximum-attempts", "9")
+        assert u.returncode == 0, u.stderr
+        card = {line.split()[0]: line.split(None, 1)[1] for line in u.stdout.splitlines()[1:]}
+        assert card["StartToCloseTimeout"] == "2m0s"
+        assert card["MaximumAttempts"] == "9"
+        assert card["TaskQueue"] == EDGE  # unchanged
+        j = twctl("activity", "update-options", "-w", unique_id, "-a", "approve", "--heartbeat-timeout", "30s",
+                  "-o", "json")
+        assert j.returncode == 0, j.stderr
+        options = json.loads(j.stdout)
+        assert options["heartbeatTimeout"] == "30s"
+        assert options["startToCloseTimeout"] == "120s"
+        assert options["retryPolicy"]["maximumAttempts"] == 9
+    finally:
+        twctl("workflow", "terminate", "-w", unique_id)

@@ -96,3 +96,33 @@ TEST_CASE("activity pause|unpause|reset: the workflow-activity RPCs, target by I
     CHECK(none.gateways_made == 0);
   }
 }
+
+TEST_CASE("activity update-options: only the options given, in the field mask; the card of what it has now") {
+  FakeCluster c;
+  auto& resp = c.answer<wsv::UpdateActivityOptionsResponse>();
+  resp.mutable_activity_options()->mutable_task_queue()->set_name("q");
+  resp.mutable_activity_options()->mutable_start_to_close_timeout()->set_seconds(120);
+  auto r = run_cli(c, {"activity", "update-options", "-w", "w", "-a", "charge", "--start-to-close-timeout", "2m",
+                       "--retry-backoff-coefficient", "1.5", "--retry-maximum-attempts", "0"});
+  CHECK(r.code == 0);
+  auto req = c.requests<wsv::UpdateActivityOptionsRequest>().at(0);
+  std::vector<std::string> paths(req.update_mask().paths().begin(), req.update_mask().paths().end());
+  CHECK(paths == std::vector<std::string>{"start_to_close_timeout", "retry_policy.backoff_coefficient",
+                                          "retry_policy.maximum_attempts"});
+  CHECK(req.activity_options().start_to_close_timeout().seconds() == 120);
+  CHECK(req.activity_options().retry_policy().backoff_coefficient() == doctest::Approx(1.5));
+  CHECK(r.out.find("  StartToCloseTimeout     2m0s\n") != std::string::npos);
+
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"activity", "update-options", "-w", "w", "-a", "a"},
+           {"activity", "update-options", "-w", "w", "-a", "a", "--retry-backoff-coefficient", "0.5"},
+           {"activity", "update-options", "-w", "w", "-a", "a", "--retry-maximum-attempts", "-2"},
+           {"activity", "update-options", "-w", "w", "-a", "a", "--heartbeat-timeout", "x"},
+           {"activity", "update-options", "-w", "w", "-a", "a", "--heartbeat-timeout", "1s",
+            "--restore-original-options"}}) {
+    CAPTURE(args);
+    FakeCluster none;
+    CHECK(run_cli(none, args).code == 2);
+    CHECK(none.gateways_made == 0);
+  }
+}

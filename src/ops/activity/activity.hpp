@@ -57,6 +57,20 @@ struct ResetOptions {
   std::string jitter;
 };
 
+struct UpdateOptionsOptions {
+  WorkflowActivities target;
+  std::string task_queue;
+  std::string schedule_to_close_timeout;  // durations; "" when not given
+  std::string schedule_to_start_timeout;
+  std::string start_to_close_timeout;
+  std::string heartbeat_timeout;
+  std::string retry_initial_interval;
+  std::string retry_maximum_interval;
+  std::string retry_backoff_coefficient;  // a number ≥ 1
+  std::string retry_maximum_attempts;     // a whole number ≥ 0 (0: no limit)
+  bool restore_original_options = false;
+};
+
 // PauseActivity / UnpauseActivity / ResetActivity (the workflow-activity RPCs every server since 1.27 answers).
 // A paused activity is not scheduled again until unpaused; reset starts it over from attempt 1 (a running
 // attempt's result is dropped). Each says what it did on stderr (text) or prints
@@ -64,6 +78,9 @@ struct ResetOptions {
 int pause(const PauseOptions& opts, Context& ctx);
 int unpause(const UnpauseOptions& opts, Context& ctx);
 int reset(const ResetOptions& opts, Context& ctx);
+// UpdateActivityOptions with only the options given (in the field mask); prints the options the activity has
+// now (text: a card; json: the ActivityOptions).
+int update_options(const UpdateOptionsOptions& opts, Context& ctx);
 
 // RespondActivityTaskCompletedById with the result as a json/plain payload. Says so on stderr (text), or
 // {"workflowId", "runId", "activityId", "completed": true} (json).
