@@ -85,6 +85,8 @@ def test_pause_unpause_and_reset(twctl, rig, unique_id):
         a = pending(twctl, unique_id)
         assert a["paused"] is True
         assert a["pauseInfo"]["manual"]["reason"] == "api down"
+        text = twctl("workflow", "describe", "-w", unique_id).stdout
+        assert "  PauseReason         api down\n" in text
 
         u = twctl("activity", "unpause", "-w", unique_id, "--activity-type", "await_operator", "-o", "json")
         assert u.returncode == 0, u.stderr
