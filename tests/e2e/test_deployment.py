@@ -73,6 +73,21 @@ def test_a_deployment_from_first_version_to_ramp_and_cleanup(twctl, rig, tmp_pat
         v2info = described("v2")["workerDeploymentVersionInfo"]
         assert v2info["rampPercentage"] == 25
 
+        # A workflow's versioning override: pinned to v2, then removed.
+        waiting = f"{unique_id}-pinned"
+        assert twctl("workflow", "start", "--type", "NobodyRunsThis", "-t", queue, "-w", waiting).returncode == 0
+        pin = twctl("workflow", "update-options", "-w", waiting, "--versioning-override-behavior", "pinned",
+                    "--versioning-override-deployment-name", name, "--versioning-override-build-id", "v2")
+        assert pin.returncode == 0, pin.stderr
+        assert f"pinned to {name}/v2" in pin.stdout
+        info = json.loads(twctl("workflow", "describe", "-w", waiting, "-o", "json").stdout)["workflowExecutionInfo"]
+        assert info["versioningInfo"]["versioningOverride"]["pinned"]["version"]["buildId"] == "v2"
+        unpin = twctl("workflow", "update-options", "-w", waiting, "--versioning-override-behavior", "unspecified",
+                      "-o", "json")
+        assert unpin.returncode == 0, unpin.stderr
+        assert "versioningOverride" not in json.loads(unpin.stdout)
+        twctl("workflow", "terminate", "-w", waiting)
+
         stop = twctl("worker", "deployment", "set-ramping-version", "--deployment-name", name, "--delete", "--yes")
         assert stop.returncode == 0, stop.stderr
         busy = twctl("worker", "deployment", "delete-version", "--deployment-name", name, "--build-id", "v1")
@@ -85,6 +100,12 @@ def test_a_deployment_from_first_version_to_ramp_and_cleanup(twctl, rig, tmp_pat
 
 @pytest.mark.parametrize("args,flag", [
     (["worker", "deployment", "describe"], "--name"),
+    (["workflow", "update-options", "-w", "w", "--versioning-override-behavior", "pinned"],
+     "--versioning-override-deployment-name"),
+    (["workflow", "update-options", "-w", "w", "--versioning-override-behavior", "auto_upgrade",
+      "--versioning-override-build-id", "b"], "--versioning-override-build-id"),
+    (["workflow", "update-options", "-w", "w", "--versioning-override-behavior", "sticky"],
+     "--versioning-override-behavior"),
     (["worker", "deployment", "describe-version", "--deployment-name", "d"], "--build-id"),
     (["worker", "deployment", "set-current-version", "--deployment-name", "d", "--yes"], "--build-id"),
     (["worker", "deployment", "set-current-version", "--deployment-name", "d", "--build-id", "b", "--unversioned",
