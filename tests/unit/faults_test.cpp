@@ -142,7 +142,8 @@ TEST_CASE("outcome unknown: a start, a signal, an update whose answer was lost e
 
   FakeCluster u;
   u.fail_next<wsv::UpdateWorkflowExecutionRequest>({lost_in_flight()});
-  auto update = run_cli(u, {"workflow", "update", "start", "-w", "wid-3", "--name", "up", "--update-id", "u-1"});
+  auto update = run_cli(u, {"workflow", "update", "start", "-w", "wid-3", "--name", "up", "--update-id", "u-1",
+                            "--wait-for-stage", "accepted"});
   CHECK(update.code == 14);
   CHECK(update.err.find("`twctl workflow update describe -w wid-3 --update-id u-1`") != std::string::npos);
 
