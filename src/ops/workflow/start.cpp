@@ -1,5 +1,7 @@
 #include "ops/workflow/start.hpp"
 
+#include "ops/outcome.hpp"
+
 #include "payload/payload.hpp"
 
 #include "core/duration.hpp"
@@ -149,7 +151,8 @@ void print_started(Context& ctx, const wsv::StartWorkflowExecutionRequest& req, 
 
 int start(const StartOptions& opts, Context& ctx) {
   auto req = build_start_request(opts, ctx);
-  auto resp = client::call<wsv::StartWorkflowExecutionResponse>(ctx.gateway(), req);
+  auto resp = call_change<wsv::StartWorkflowExecutionResponse>(
+      ctx, req, check_with(ctx, "workflow describe -w " + req.workflow_id()));
   print_started(ctx, req, resp.run_id(), resp.started());
   return 0;
 }
