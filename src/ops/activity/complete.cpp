@@ -1,4 +1,5 @@
 #include "core/error.hpp"
+#include "ops/outcome.hpp"
 #include "ops/activity/activity.hpp"
 #include "payload/payload.hpp"
 
@@ -38,6 +39,13 @@ void confirm(const ActivityRef& ref, std::string_view field, std::string_view li
   }
 }
 
+// How to see whether a change with a lost answer was applied.
+std::string where(const ActivityRef& ref, const Context& ctx) {
+  // A standalone activity has no describe here yet: sending it again answers not found once it is closed.
+  return ref.workflow_id.empty() ? std::string("the same command again (not found: it was applied)")
+                                 : check_with(ctx, "workflow describe -w " + ref.workflow_id);
+}
+
 }  // namespace
 
 int complete(const CompleteOptions& opts, Context& ctx) {
@@ -45,7 +53,7 @@ int complete(const CompleteOptions& opts, Context& ctx) {
   target(opts.ref, req, ctx);
   if (opts.result.empty()) throw usage_error("--result is required: the activity's result as JSON");
   *req.mutable_result()->add_payloads() = payload::from_json_text("--result", opts.result);
-  client::call<wsv::RespondActivityTaskCompletedByIdResponse>(ctx.gateway(), req);
+  call_change<wsv::RespondActivityTaskCompletedByIdResponse>(ctx, req, where(opts.ref, ctx));
   confirm(opts.ref, "completed", "Completed", ctx);
   return 0;
 }
@@ -60,7 +68,7 @@ int fail(const FailOptions& opts, Context& ctx) {
   info->set_type("CLIFailure");
   info->set_non_retryable(true);
   if (!opts.detail.empty()) *info->mutable_details()->add_payloads() = payload::from_json_text("--detail", opts.detail);
-  client::call<wsv::RespondActivityTaskFailedByIdResponse>(ctx.gateway(), req);
+  call_change<wsv::RespondActivityTaskFailedByIdResponse>(ctx, req, where(opts.ref, ctx));
   confirm(opts.ref, "failed", "Failed", ctx);
   return 0;
 }

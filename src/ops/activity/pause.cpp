@@ -1,6 +1,7 @@
 // `activity pause | unpause | reset`: the activities of one workflow run.
 #include "core/duration.hpp"
 #include "core/error.hpp"
+#include "ops/outcome.hpp"
 #include "core/ids.hpp"
 #include "ops/activity/activity.hpp"
 
@@ -64,7 +65,7 @@ int pause(const PauseOptions& opts, Context& ctx) {
   fill(opts.target, req, ctx);
   req.set_reason(opts.reason);
   req.set_request_id(new_uuid());
-  client::call<wsv::PauseActivityResponse>(ctx.gateway(), req);
+  call_change<wsv::PauseActivityResponse>(ctx, req, check_with(ctx, "workflow describe -w " + opts.target.workflow_id));
   done(opts.target, picked, "paused", "Paused", ctx);
   return 0;
 }
@@ -77,7 +78,7 @@ int unpause(const UnpauseOptions& opts, Context& ctx) {
   req.set_reset_attempts(opts.reset_attempts);
   req.set_reset_heartbeat(opts.reset_heartbeats);
   set_jitter(opts.jitter, req.mutable_jitter());
-  client::call<wsv::UnpauseActivityResponse>(ctx.gateway(), req);
+  call_change<wsv::UnpauseActivityResponse>(ctx, req, check_with(ctx, "workflow describe -w " + opts.target.workflow_id));
   done(opts.target, picked, "unpaused", "Unpaused", ctx);
   return 0;
 }
@@ -91,7 +92,7 @@ int reset(const ResetOptions& opts, Context& ctx) {
   req.set_keep_paused(opts.keep_paused);
   req.set_restore_original_options(opts.restore_original_options);
   set_jitter(opts.jitter, req.mutable_jitter());
-  client::call<wsv::ResetActivityResponse>(ctx.gateway(), req);
+  call_change<wsv::ResetActivityResponse>(ctx, req, check_with(ctx, "workflow describe -w " + opts.target.workflow_id));
   done(opts.target, picked, "reset", "Reset", ctx);
   return 0;
 }

@@ -1,6 +1,7 @@
 // `activity update-options`: change the timeouts, retry policy or task queue of a workflow's pending activities.
 #include "core/duration.hpp"
 #include "core/error.hpp"
+#include "ops/outcome.hpp"
 #include "ops/activity/activity.hpp"
 #include "output/proto_json.hpp"
 #include "output/render.hpp"
@@ -95,7 +96,7 @@ int update_options(const UpdateOptionsOptions& opts, Context& ctx) {
   }
   if (mask->paths_size() == 0) req.clear_activity_options();
 
-  auto resp = client::call<wsv::UpdateActivityOptionsResponse>(ctx.gateway(), req);
+  auto resp = call_change<wsv::UpdateActivityOptionsResponse>(ctx, req, check_with(ctx, "workflow describe -w " + t.workflow_id));
   auto& out = ctx.printer();
   const auto& a = resp.activity_options();
   if (out.json()) {

@@ -2,6 +2,7 @@
 
 #include "core/duration.hpp"
 #include "core/error.hpp"
+#include "ops/outcome.hpp"
 #include "core/time_format.hpp"
 #include "ops/confirm.hpp"
 #include "ops/paging.hpp"
@@ -161,7 +162,7 @@ int deployment_delete(const DeploymentOptions& opts, Context& ctx) {
   req.set_namespace_(ctx.namespace_());
   req.set_deployment_name(opts.name);
   req.set_identity(ctx.identity());
-  client::call<wsv::DeleteWorkerDeploymentResponse>(ctx.gateway(), req);
+  call_change<wsv::DeleteWorkerDeploymentResponse>(ctx, req, check_with(ctx, "worker deployment list"));
   done(ctx, "Deleted worker deployment " + opts.name, {{"name", opts.name}, {"deleted", true}});
   return 0;
 }
@@ -229,7 +230,7 @@ int version_delete(const VersionOptions& opts, Context& ctx) {
   req.mutable_deployment_version()->set_build_id(opts.build_id);
   req.set_skip_drainage(opts.skip_drainage);
   req.set_identity(ctx.identity());
-  client::call<wsv::DeleteWorkerDeploymentVersionResponse>(ctx.gateway(), req);
+  call_change<wsv::DeleteWorkerDeploymentVersionResponse>(ctx, req, check_with(ctx, "worker deployment describe --name " + opts.deployment_name));
   done(ctx, fmt::format("Deleted version {} of worker deployment {}", opts.build_id, opts.deployment_name),
        {{"deploymentName", opts.deployment_name}, {"buildId", opts.build_id}, {"deleted", true}});
   return 0;
@@ -246,7 +247,7 @@ int set_current(const RoutingOptions& opts, Context& ctx) {
   req.set_ignore_missing_task_queues(opts.ignore_missing_task_queues);
   req.set_allow_no_pollers(opts.allow_no_pollers);
   req.set_conflict_token(confirm_change(opts, "current", ctx));
-  client::call<wsv::SetWorkerDeploymentCurrentVersionResponse>(ctx.gateway(), req);
+  call_change<wsv::SetWorkerDeploymentCurrentVersionResponse>(ctx, req, check_with(ctx, "worker deployment describe --name " + opts.deployment_name));
   done(ctx,
        fmt::format("Current version of {} set to {}", opts.deployment_name,
                    build.empty() ? "the unversioned workers" : build),
@@ -282,7 +283,7 @@ int set_ramping(const RoutingOptions& opts, Context& ctx) {
   req.set_ignore_missing_task_queues(opts.ignore_missing_task_queues);
   req.set_allow_no_pollers(opts.allow_no_pollers);
   req.set_conflict_token(confirm_change(opts, "ramping", ctx));
-  client::call<wsv::SetWorkerDeploymentRampingVersionResponse>(ctx.gateway(), req);
+  call_change<wsv::SetWorkerDeploymentRampingVersionResponse>(ctx, req, check_with(ctx, "worker deployment describe --name " + opts.deployment_name));
   done(ctx,
        opts.delete_ramp ? fmt::format("Ramp of {} stopped", opts.deployment_name)
                         : fmt::format("Ramping version of {} set to {} at {}%", opts.deployment_name,

@@ -1,6 +1,7 @@
 #include "ops/workflow/update_options.hpp"
 
 #include "core/error.hpp"
+#include "ops/outcome.hpp"
 #include "ops/workflow/common.hpp"
 #include "output/proto_json.hpp"
 #include "output/render.hpp"
@@ -46,7 +47,7 @@ int update_options(const UpdateOptionsOptions& opts, Context& ctx) {
   } else if (b == "auto_upgrade") {
     options->mutable_versioning_override()->set_auto_upgrade(true);
   }  // unspecified: the mask with no override removes it
-  auto resp = client::call<wsv::UpdateWorkflowExecutionOptionsResponse>(ctx.gateway(), req);
+  auto resp = call_change<wsv::UpdateWorkflowExecutionOptionsResponse>(ctx, req, check_with(ctx, "workflow describe -w " + opts.ref.workflow_id));
   auto& out = ctx.printer();
   const auto& now = resp.workflow_execution_options();
   if (out.json()) {
