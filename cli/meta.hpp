@@ -28,6 +28,7 @@ enum class Values {
   TaskQueue,     // task queues of recent executions
   WorkerInstanceKey,  // ListWorkers
   NexusEndpoint,      // OperatorService ListNexusEndpoints
+  ScheduleId,         // ListSchedules
   QueryName,     // from the __temporal_workflow_metadata query of the workflow given with -w
   SignalName,
   UpdateName,

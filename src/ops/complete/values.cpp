@@ -136,6 +136,18 @@ std::vector<Candidate> nexus_endpoints(Context& ctx) {
   return out;
 }
 
+std::vector<Candidate> schedule_ids(Context& ctx) {
+  wsv::ListSchedulesRequest req;
+  req.set_namespace_(ctx.namespace_());
+  req.set_maximum_page_size(100);
+  auto resp = client::call<wsv::ListSchedulesResponse>(ctx.gateway(), req);
+  std::vector<Candidate> out;
+  for (const auto& s : resp.schedules()) {
+    out.push_back({s.schedule_id(), s.info().workflow_type().name() + (s.info().paused() ? ", paused" : "")});
+  }
+  return out;
+}
+
 std::vector<Candidate> handler_names(const workflow::WorkflowRef& ref, Handler kind, Context& ctx) {
   auto md = workflow::fetch_metadata({ref, ""}, ctx);
   std::vector<Candidate> out;
