@@ -304,8 +304,8 @@ TEST_CASE("schedule describe: a card with the spec in words, the state and why, 
         "\nNext runs:\n"
         "  (none while paused)\n"
         "\nRecent actions:\n"
-        "  ScheduledTime   ActualTime      WorkflowId                RunId  Status\n"
-        "  1 minute ago    1 minute ago    rep-2023-11-14T22:14:00Z  r1     Completed\n"
+        "  ScheduledTime  ActualTime    WorkflowId                RunId  Status\n"
+        "  1 minute ago   1 minute ago  rep-2023-11-14T22:14:00Z  r1     Completed\n"
         "\nRunning workflows:\n"
         "  (none)\n");
 }
@@ -331,11 +331,37 @@ TEST_CASE("schedule list and count: a table page by page, the number alone") {
   CHECK(reqs[0].query() == "TemporalSchedulePaused=false");
   CHECK(reqs[1].next_page_token() == "n");
   CHECK(r.out ==
-        "  ScheduleId  WorkflowType  Spec       Notes  Paused  NextRunTime    LastRunTime\n"
-        "  s1          Report        every 1m          false   in 30 seconds  \n"
-        "  s2                                          true                   \n");
+        "  ScheduleId  WorkflowType  Spec      Notes  Paused  NextRunTime    LastRunTime\n"
+        "  s1          Report        every 1m         false   in 30 seconds\n"
+        "  s2                                         true\n");
 
   c.answer<wsv::CountSchedulesResponse>().set_count(7);
   CHECK(run_cli(c, {"schedule", "count"}).out == "7\n");
   CHECK(run_cli(c, {"-o", "json", "schedule", "count"}).out.find("\"count\": \"7\"") != std::string::npos);
+}
+
+TEST_CASE("schedule describe: next runs as exact times with how far they are; JSON is the response") {
+  FakeCluster c;
+  auto& d = c.answer<wsv::DescribeScheduleResponse>();
+  d.mutable_schedule()->mutable_spec()->add_cron_string("0 12 * * *");
+  d.mutable_info()->add_future_action_times()->set_seconds(1'700'000'100 + 600);
+  d.mutable_info()->add_running_workflows()->set_workflow_id("w1");
+  auto r = run_cli(c, {"schedule", "describe", "-s", "s1"});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("  Spec                 cron `0 12 * * *`\n") != std::string::npos);
+  CHECK(r.out.find("  State                Running\n") != std::string::npos);
+  CHECK(r.out.find("\nNext runs:\n  2023-11-14T22:25:00Z (in 10 minutes)\n") != std::string::npos);
+  CHECK(r.out.find("\nRunning workflows:\n  WorkflowId  RunId\n  w1\n") != std::string::npos);
+  auto j = run_cli(c, {"-o", "json", "--time-format", "iso", "schedule", "describe", "-s", "s1"});
+  CHECK(j.out.find("\"futureActionTimes\": [\n      \"2023-11-14T22:25:00Z\"") != std::string::npos);
+}
+
+TEST_CASE("schedule: IDs complete from ListSchedules, with the workflow type and whether paused") {
+  FakeCluster c;
+  auto* e = c.answer<wsv::ListSchedulesResponse>().add_schedules();
+  e->set_schedule_id("nightly");
+  e->mutable_info()->mutable_workflow_type()->set_name("Report");
+  e->mutable_info()->set_paused(true);
+  auto r = run_cli(c, {"__complete", "schedule", "trigger", "-s", ""});
+  CHECK(r.out == "nightly\tReport, paused\n:4\n");
 }
