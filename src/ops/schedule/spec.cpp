@@ -42,6 +42,12 @@ std::vector<std::string_view> split(std::string_view s, char sep, bool skip_empt
   }
 }
 
+// protobuf's JSON errors end with a second line pointing at the column.
+std::string first_line(std::string s) {
+  s = s.substr(0, s.find('\n'));
+  return std::string(trim(s));
+}
+
 bool all_digits(std::string_view v) {
   if (v.empty()) return false;
   for (char c : v) {
@@ -177,7 +183,7 @@ void build_config(const ScheduleConfig& cfg, const OverlapOption& overlap, TimeP
     if (!st.ok()) {
       throw usage_error(fmt::format("invalid --calendar {}: {} (expected a JSON object such as "
                                     "{{\"hour\":\"12\",\"dayOfWeek\":\"MON-FRI\"}})",
-                                    text, std::string(st.message())));
+                                    text, first_line(std::string(st.message()))));
     }
     *spec.add_calendar() = std::move(cal);
   }
