@@ -16,7 +16,7 @@ namespace twctl {
 
 // The accepted forms, in one line, for help texts and error messages.
 inline constexpr std::string_view kTimeInputForms =
-    "RFC 3339 (2024-07-03T16:48:06Z), now, now-1d, now+2h30m, -15m or +7d";
+    "RFC 3339 such as 2024-07-03T16:48:06Z, or now, now-1d, now+2h30m, -15m, +7d";
 
 // Throws a usage Error naming `flag` and the accepted forms.
 TimePoint parse_time_input(std::string_view flag, std::string_view text, TimePoint now);

@@ -53,7 +53,7 @@ TEST_CASE("time input: a bad time names the flag and the accepted forms") {
   for (const char* bad : {"yesterday", "now-", "now1d", "+", "-x", "now+-1d", "2023-11-14", "nowish", ""}) {
     CAPTURE(bad);
     CHECK_THROWS_WITH_AS(parse_time_input("--end-time", bad, kNow),
-                         doctest::Contains("for --end-time: expected RFC 3339 (2024-07-03T16:48:06Z), now, now-1d"),
+                         doctest::Contains("for --end-time: expected RFC 3339 such as 2024-07-03T16:48:06Z, or now, now-1d"),
                          Error);
   }
 }
@@ -143,6 +143,15 @@ TEST_CASE("schedule create: the spec, policies, state and the action as workflow
   CHECK(a.workflow_task_timeout().seconds() == 10);
 }
 
+TEST_CASE("schedule create: the cron forms the server reads pass the check") {
+  for (const char* cron : {"0 12 * * MON-FRI", "*/15 9-17,20 1 */3 *", "0 0 1 JAN,jul ? 2030", "30 0 12 * * sun 2031",
+                           "@daily", "@every 90m", "@every 1h/15m", "CRON_TZ=Europe/Paris 0 12 * * *",
+                           "0\t12 * * 1-5 # weekdays at noon", "0 0 * * 7"}) {
+    CAPTURE(cron);
+    CHECK_NOTHROW(ops::schedule::check_cron(cron));
+  }
+}
+
 TEST_CASE("schedule create: bad specs are usage errors naming the flag, and nothing is sent") {
   struct Case {
     std::vector<std::string> args;
@@ -227,6 +236,14 @@ TEST_CASE("schedule update --keep-unspecified: reads the schedule and changes on
   CHECK(ua.workflow_type().name() == "Report");
   CHECK(ua.task_queue().name() == "other");
   CHECK(ua.workflow_task_timeout().seconds() == 20);  // not reset to the flag's default
+
+  // Standard input is read once, before the schedule is.
+  r = run_cli(c, {"schedule", "update", "-s", "s1", "--keep-unspecified", "--input-file", "-"}, {}, "{\"a\": 1}");
+  CHECK(r.code == 0);
+  reqs = c.requests<wsv::UpdateScheduleRequest>();
+  REQUIRE(reqs.size() == 2);
+  CHECK(reqs[1].schedule().action().start_workflow().input().payloads(0).data() == "{\"a\": 1}");
+  CHECK(reqs[1].schedule().action().start_workflow().task_queue().name() == "reports");
 
   FakeCluster bad;
   r = run_cli(bad, {"schedule", "update", "-s", "s1", "--keep-unspecified", "--cron", "nope"});

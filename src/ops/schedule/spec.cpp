@@ -155,7 +155,13 @@ void check_cron(const std::string& cron) {
                                   "@every DURATION",
                                   cron));
   }
-  std::vector<std::string_view> fields = split(s, ' ', true);
+  // A comment ("… # weekdays at noon") and any whitespace between fields, as the server reads them.
+  s = trim(s.substr(0, s.find('#')));
+  std::string spaced(s);
+  for (auto& c : spaced) {
+    if (std::isspace(static_cast<unsigned char>(c))) c = ' ';
+  }
+  std::vector<std::string_view> fields = split(spaced, ' ', true);
   static const CronField kSecond{"second", 0, 59}, kMinute{"minute", 0, 59}, kHour{"hour", 0, 23},
       kDom{"day of month", 1, 31}, kMonth{"month", 1, 12, true, false}, kDow{"day of week", 0, 7, false, true},
       kYear{"year", 1970, 2999};

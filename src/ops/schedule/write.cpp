@@ -152,31 +152,48 @@ wsv::CreateScheduleRequest build_create_request(const CreateOptions& opts, Conte
   return req;
 }
 
-wsv::UpdateScheduleRequest build_update_request(const UpdateOptions& opts, const wsv::DescribeScheduleResponse* current,
-                                                Context& ctx) {
+namespace {
+
+// --keep-unspecified: the schedule the flags alone describe. The action's required flags, when not given, get
+// placeholders: a flag not given is never taken from this schedule (merge).
+sch::Schedule keep_fresh(const UpdateOptions& opts, Context& ctx) {
+  ActionOptions action = opts;
+  // (assign, not = "-": GCC 12's -Wrestrict misfires on the literal here)
+  if (action.type.empty()) action.type.assign(1, '-');
+  if (action.task_queue.empty()) action.task_queue.assign(1, '-');
+  return build_schedule(opts, opts, action, ctx);
+}
+
+wsv::UpdateScheduleRequest update_request(const UpdateOptions& opts, sch::Schedule schedule, Context& ctx) {
   wsv::UpdateScheduleRequest req;
   req.set_namespace_(ctx.namespace_());
   req.set_schedule_id(schedule_id(opts));
-  if (!opts.keep_unspecified) {
-    if (opts.type.empty()) throw usage_error("--type is required (or --keep-unspecified to keep the current one)");
-    if (opts.task_queue.empty()) {
-      throw usage_error("--task-queue is required (or --keep-unspecified to keep the current one)");
-    }
-    *req.mutable_schedule() = build_schedule(opts, opts, opts, ctx);
-  } else {
-    if (!current) throw Error(ErrorKind::General, "--keep-unspecified needs the current schedule");
-    // The action's required flags default to the current ones, so the fresh build is complete.
-    ActionOptions action = opts;
-    const auto& cur = current->schedule().action().start_workflow();
-    if (action.type.empty()) action.type = cur.workflow_type().name();
-    if (action.task_queue.empty()) action.task_queue = cur.task_queue().name();
-    auto fresh = build_schedule(opts, opts, action, ctx);
-    *req.mutable_schedule() = merge(current->schedule(), fresh, opts.given);
-    req.set_conflict_token(current->conflict_token());
-  }
+  *req.mutable_schedule() = std::move(schedule);
   req.set_identity(ctx.identity());
   req.set_request_id(new_uuid());
   return req;
+}
+
+wsv::UpdateScheduleRequest kept_request(const UpdateOptions& opts, const wsv::DescribeScheduleResponse& current,
+                                        const sch::Schedule& fresh, Context& ctx) {
+  auto req = update_request(opts, merge(current.schedule(), fresh, opts.given), ctx);
+  req.set_conflict_token(current.conflict_token());  // a change made meanwhile fails this update
+  return req;
+}
+
+}  // namespace
+
+wsv::UpdateScheduleRequest build_update_request(const UpdateOptions& opts, const wsv::DescribeScheduleResponse* current,
+                                                Context& ctx) {
+  if (opts.keep_unspecified) {
+    if (!current) throw Error(ErrorKind::General, "--keep-unspecified needs the current schedule");
+    return kept_request(opts, *current, keep_fresh(opts, ctx), ctx);
+  }
+  if (opts.type.empty()) throw usage_error("--type is required (or --keep-unspecified to keep the current one)");
+  if (opts.task_queue.empty()) {
+    throw usage_error("--task-queue is required (or --keep-unspecified to keep the current one)");
+  }
+  return update_request(opts, build_schedule(opts, opts, opts, ctx), ctx);
 }
 
 int create(const CreateOptions& opts, Context& ctx) {
@@ -189,16 +206,14 @@ int create(const CreateOptions& opts, Context& ctx) {
 int update(const UpdateOptions& opts, Context& ctx) {
   wsv::UpdateScheduleRequest req;
   if (opts.keep_unspecified) {
-    // Check the flags before reading anything: a fresh build without the current schedule's defaults.
-    wsv::DescribeScheduleResponse probe;
-    probe.mutable_schedule()->mutable_action()->mutable_start_workflow()->mutable_workflow_type()->set_name("-");
-    probe.mutable_schedule()->mutable_action()->mutable_start_workflow()->mutable_task_queue()->set_name("-");
-    build_update_request(opts, &probe, ctx);
+    // Every flag is checked (and stdin read, for --input-file -) before the schedule is read.
+    schedule_id(opts);
+    auto fresh = keep_fresh(opts, ctx);
     wsv::DescribeScheduleRequest dreq;
     dreq.set_namespace_(ctx.namespace_());
     dreq.set_schedule_id(opts.schedule_id);
     auto current = client::call<wsv::DescribeScheduleResponse>(ctx.gateway(), dreq);
-    req = build_update_request(opts, &current, ctx);
+    req = kept_request(opts, current, fresh, ctx);
   } else {
     req = build_update_request(opts, nullptr, ctx);
   }
