@@ -1,5 +1,6 @@
 #include "cli/app.hpp"
 
+#include "cli/activity/activity.hpp"
 #include "cli/batch/batch.hpp"
 #include "cli/complete/commands.hpp"
 #include "cli/config/config.hpp"
@@ -179,6 +180,7 @@ std::unique_ptr<CommandTree> build_tree() {
   schedule::add_group(app, tree->selected);
   taskqueue::add_group(app, tree->selected);
   worker::add_group(app, tree->selected);
+  activity::add_group(app, tree->selected);
   config::add_group(app, tree->selected);
   config::add_settings(app, tree->selected);
   add_completion(app, tree->selected);

@@ -29,6 +29,8 @@ enum class Values {
   WorkerInstanceKey,  // ListWorkers
   NexusEndpoint,      // OperatorService ListNexusEndpoints
   ScheduleId,         // ListSchedules
+  SearchAttribute,    // the namespace's custom search attributes (OperatorService ListSearchAttributes)
+  RemoteCluster,      // clusters other than this one (OperatorService ListClusters)
   QueryName,     // from the __temporal_workflow_metadata query of the workflow given with -w
   SignalName,
   UpdateName,

@@ -25,6 +25,7 @@ void add_group(CLI::App& root, Selection& sel) {
   add_reset(*group, sel);
   add_trace(*group, sel);
   add_pause(*group, sel);
+  add_wait(*group, sel);
 }
 
 }  // namespace twctl::cli::workflow

@@ -35,7 +35,7 @@ TEST_CASE("__complete: commands by prefix, with their summaries, and no file com
   auto r = complete(c, {"wor"});
   CHECK(r.code == 0);
   CHECK(r.out == "workflow\tStart, inspect and control workflow executions\n"
-                 "worker\tList and describe workers from their heartbeats\n:4\n");
+                 "worker\tWorkers from their heartbeats, and worker deployments\n:4\n");
   r = complete(c, {"workflow", "st"});
   CHECK(r.out == "start\tStart a workflow execution and print its IDs\n"
                  "start-update-with-start\tSend an update, starting the workflow if needed; wait until accepted\n"
