@@ -8,6 +8,7 @@
 #include "cli/flags.hpp"
 #include "cli/meta.hpp"
 #include "cli/operator/operator.hpp"
+#include "cli/schedule/schedule.hpp"
 #include "cli/taskqueue/taskqueue.hpp"
 #include "cli/worker/worker.hpp"
 #include "cli/workflow/workflow.hpp"
@@ -178,6 +179,7 @@ std::unique_ptr<CommandTree> build_tree() {
   workflow::add_group(app, tree->selected);
   batch::add_group(app, tree->selected);
   operator_::add_group(app, tree->selected);
+  schedule::add_group(app, tree->selected);
   taskqueue::add_group(app, tree->selected);
   worker::add_group(app, tree->selected);
   activity::add_group(app, tree->selected);

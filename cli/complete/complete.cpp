@@ -219,6 +219,10 @@ Completion values(const Walk& w, const CLI::Option* opt, const std::string& pref
         connect_as_typed(w, ctx);
         c.candidates = oc::nexus_endpoints(ctx);
         break;
+      case Values::ScheduleId:
+        connect_as_typed(w, ctx);
+        c.candidates = oc::schedule_ids(ctx);
+        break;
       case Values::SearchAttribute:
         connect_as_typed(w, ctx);
         c.candidates = oc::custom_search_attributes(ctx);

@@ -1,7 +1,5 @@
 #include "core/time_format.hpp"
 
-#include "core/error.hpp"
-
 #include <absl/time/time.h>
 #include <fmt/format.h>
 #include <google/protobuf/timestamp.pb.h>
@@ -11,6 +9,16 @@ namespace twctl {
 TimePoint from_proto(const google::protobuf::Timestamp& ts) {
   return TimePoint(std::chrono::duration_cast<TimePoint::duration>(std::chrono::seconds(ts.seconds()) +
                                                                    std::chrono::nanoseconds(ts.nanos())));
+}
+
+void to_proto(TimePoint t, google::protobuf::Timestamp* out) {
+  auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
+  out->set_seconds(ns / 1'000'000'000);
+  out->set_nanos(static_cast<int>(ns % 1'000'000'000));
+  if (out->nanos() < 0) {
+    out->set_seconds(out->seconds() - 1);
+    out->set_nanos(out->nanos() + 1'000'000'000);
+  }
 }
 
 namespace {
@@ -54,15 +62,6 @@ std::string format_time(TimePoint t, TimeFormat format, TimePoint now) {
 
 std::string format_time(const google::protobuf::Timestamp& ts, TimeFormat format, TimePoint now) {
   return format_time(from_proto(ts), format, now);
-}
-
-TimePoint parse_time(std::string_view flag, std::string_view text) {
-  absl::Time t;
-  std::string err;
-  if (!absl::ParseTime(absl::RFC3339_full, std::string(text), &t, &err)) {
-    throw usage_error(fmt::format("invalid time \"{}\" for {}: expected RFC3339, e.g. 2024-07-03T16:48:06Z", text, flag));
-  }
-  return absl::ToChronoTime(t);
 }
 
 }  // namespace twctl

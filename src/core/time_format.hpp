@@ -1,5 +1,5 @@
 #pragma once
-// How timestamps are shown in text output (--time-format), and RFC3339 parsing for timestamp flags.
+// How timestamps are shown in text output (--time-format). Time flags are read by core/time_input.hpp.
 
 #include <chrono>
 #include <string>
@@ -16,12 +16,10 @@ enum class TimeFormat { Relative, Iso, Raw };
 using TimePoint = std::chrono::system_clock::time_point;
 
 TimePoint from_proto(const google::protobuf::Timestamp& ts);
+void to_proto(TimePoint t, google::protobuf::Timestamp* out);
 
 // relative: "5 minutes ago" / "in 3 seconds"; iso: "2024-07-03T16:48:06Z"; raw: RFC3339 with full precision.
 std::string format_time(TimePoint t, TimeFormat format, TimePoint now);
 std::string format_time(const google::protobuf::Timestamp& ts, TimeFormat format, TimePoint now);
-
-// RFC3339 ("2024-07-03T16:48:06Z", offsets and fractions allowed). Throws a usage Error naming `flag`.
-TimePoint parse_time(std::string_view flag, std::string_view text);
 
 }  // namespace twctl

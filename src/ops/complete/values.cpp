@@ -138,6 +138,18 @@ std::vector<Candidate> nexus_endpoints(Context& ctx) {
   return out;
 }
 
+std::vector<Candidate> schedule_ids(Context& ctx) {
+  wsv::ListSchedulesRequest req;
+  req.set_namespace_(ctx.namespace_());
+  req.set_maximum_page_size(100);
+  auto resp = client::call<wsv::ListSchedulesResponse>(ctx.gateway(), req);
+  std::vector<Candidate> out;
+  for (const auto& s : resp.schedules()) {
+    out.push_back({s.schedule_id(), s.info().workflow_type().name() + (s.info().paused() ? ", paused" : "")});
+  }
+  return out;
+}
+
 std::vector<Candidate> custom_search_attributes(Context& ctx) {
   osv::ListSearchAttributesRequest req;
   req.set_namespace_(ctx.namespace_());

@@ -29,6 +29,8 @@ std::vector<Candidate> namespaces(Context& ctx);
 std::vector<Candidate> task_queues(Context& ctx);
 // Instance keys of the namespace's workers ("identity on task queue").
 std::vector<Candidate> worker_instance_keys(Context& ctx);
+// The namespace's schedules ("workflow type, paused").
+std::vector<Candidate> schedule_ids(Context& ctx);
 // The cluster's Nexus endpoints ("namespace/task-queue" or the URL of their target).
 std::vector<Candidate> nexus_endpoints(Context& ctx);
 // The namespace's custom search attributes, with their types.
