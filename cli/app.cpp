@@ -8,12 +8,14 @@
 #include "cli/meta.hpp"
 #include "cli/operator/operator.hpp"
 #include "cli/taskqueue/taskqueue.hpp"
+#include "cli/value_checks.hpp"
 #include "cli/worker/worker.hpp"
 #include "cli/workflow/workflow.hpp"
 #include "config/connection.hpp"
 #include "config/mask.hpp"
 #include "core/duration.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -45,7 +47,7 @@ void add_global_flags(CLI::App& app, RawGlobals& g) {
          {"auto", "always", "never"})
       ->capture_default_str()
       ->group(group);
-  app.add_option("--command-timeout", g.command_timeout, "Bound on the whole command, e.g. 30s (default: none)")
+  app.add_option("--command-timeout", g.command_timeout, "Bound on the whole command, e.g. 30s (default and 0: none)")
       ->group(group);
   app.add_flag("--no-json-shorthand-payloads", g.no_json_shorthand_payloads,
                "Show payloads in JSON as {metadata, data} instead of their JSON values")
@@ -109,21 +111,6 @@ const CLI::App* deepest(const CLI::App* app) {
   }
 }
 
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t prev = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t cur = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      prev = cur;
-    }
-  }
-  return row[b.size()];
-}
-
 // CLI11 reports a mistyped command as "A subcommand is required" or as an unexpected argument; say which
 // word was not a command, and suggest the nearest one.
 std::string unknown_command_message(const CLI::App& parent, const std::vector<std::string>& args) {
@@ -181,6 +168,7 @@ std::unique_ptr<CommandTree> build_tree() {
   config::add_settings(app, tree->selected);
   add_completion(app, tree->selected);
   add_help_topics(app, tree->selected);
+  add_value_checks(app);
   return tree;
 }
 
@@ -218,8 +206,11 @@ GlobalOptions resolve_globals(const RawGlobals& raw, const Context& ctx) {
   g.secrets = twctl::config::secrets(g.settings);
   g.verbose = raw.verbose;
   if (!raw.command_timeout.empty()) {
-    auto d = parse_duration("--command-timeout", raw.command_timeout);
-    g.connection.deadline = ctx.now() + std::chrono::duration_cast<std::chrono::system_clock::duration>(d);
+    // 0 means no bound, as in the official CLI; so does one past the clock's range.
+    auto d = std::chrono::duration_cast<std::chrono::system_clock::duration>(
+        parse_duration("--command-timeout", raw.command_timeout));
+    auto now = ctx.now();
+    if (d.count() > 0 && d < std::chrono::system_clock::time_point::max() - now) g.connection.deadline = now + d;
   }
   g.output = parse_mode(raw.output);
   g.time_format = raw.time_format == "iso" ? TimeFormat::Iso : raw.time_format == "raw" ? TimeFormat::Raw
@@ -260,6 +251,9 @@ int run(const std::vector<std::string>& args, Context& ctx) {
         for (const auto* sub : at->get_subcommands({})) names += (names.empty() ? "" : ", ") + sub->get_name();
         message = fmt::format("\"{}\" needs a command: {}", command_path(at), names);
       }
+    }
+    if (message == e.what()) {
+      if (auto unknown = unknown_flag_message(*at, args); !unknown.empty()) message = unknown;
     }
     Error err = usage_error(message);
     report(err, ctx, parse_mode(tree->globals.output), typed_secrets(args, ctx));

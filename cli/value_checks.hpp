@@ -1,0 +1,25 @@
+#pragma once
+// Checks that hold for every flag of the tree, attached once after the tree is built instead of command by
+// command: an explicit empty value is a usage error (a script's unset variable must not silently become the
+// default or reach the server), and an ID or name longer than the server accepts names the limit.
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace twctl::cli {
+
+// The server's default limit on IDs and names (dynamic config limit.maxIDLength): workflow, run, update and
+// batch job IDs, namespaces, workflow types, task queues, signal, query and update names, identities.
+inline constexpr size_t kMaxIdLength = 1000;
+
+// Adds the checks to every option of `root` and its subcommands that takes a value.
+void add_value_checks(CLI::App& root);
+
+// "unknown flag --workflowid (did you mean --workflow-id?)" when `args` hold a flag that neither the command
+// `at` nor its parents define; "" otherwise. Reported before any other parse error, since a mistyped flag is
+// usually why a required one is missing.
+std::string unknown_flag_message(const CLI::App& at, const std::vector<std::string>& args);
+
+}  // namespace twctl::cli
