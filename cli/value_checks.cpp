@@ -1,6 +1,7 @@
 #include "cli/value_checks.hpp"
 
 #include "cli/meta.hpp"
+#include "core/ids.hpp"
 #include "core/text.hpp"
 
 #include <fmt/format.h>
@@ -15,7 +16,9 @@ namespace {
 // Flags that carry an ID or a name the server holds to limit.maxIDLength: by where completion finds their
 // values, and the few that have no such source.
 bool is_limited_id(const CLI::App& cmd, const CLI::Option* opt) {
-  switch (flag_meta(cmd, opt).values) {
+  const auto* r = registry_of(cmd);
+  const auto* meta = r ? r->find(opt) : nullptr;
+  switch (meta ? meta->values : Values::None) {
     case Values::WorkflowId:
     case Values::RunId:
     case Values::WorkflowType:
@@ -33,11 +36,6 @@ bool is_limited_id(const CLI::App& cmd, const CLI::Option* opt) {
                                            "update-first-execution-run-id", "identity"};
   const auto& l = opt->get_lnames();
   return std::any_of(l.begin(), l.end(), [](const std::string& n) { return names.count(n) > 0; });
-}
-
-CLI::Validator non_empty() {
-  return CLI::Validator([](std::string& v) { return v.empty() ? std::string("the value is empty") : std::string(); },
-                        "", "non-empty");
 }
 
 CLI::Validator at_most(size_t limit) {
@@ -90,10 +88,18 @@ bool is_number(const std::string& s) {
 
 }  // namespace
 
+CLI::Validator non_empty() {
+  return CLI::Validator([](std::string& v) { return v.empty() ? std::string("the value is empty") : std::string(); },
+                        "", "non-empty");
+}
+
 void add_value_checks(CLI::App& cmd) {
   for (auto* opt : cmd.get_options()) {
     if (!takes_value(opt)) continue;
-    opt->check(non_empty());
+    const auto* r = registry_of(cmd);
+    const auto* meta = r ? r->find(opt) : nullptr;  // not flag_meta: it would build an enum's choices
+    bool is_enum = meta && (!meta->choices.empty() || meta->lazy_choices);
+    if (!is_enum) opt->check(non_empty());  // enum flags check it first
     if (is_limited_id(cmd, opt)) opt->check(at_most(kMaxIdLength));
   }
   for (auto* sub : cmd.get_subcommands({})) add_value_checks(*sub);

@@ -10,9 +10,9 @@
 
 namespace twctl::cli {
 
-// The server's default limit on IDs and names (dynamic config limit.maxIDLength): workflow, run, update and
-// batch job IDs, namespaces, workflow types, task queues, signal, query and update names, identities.
-inline constexpr size_t kMaxIdLength = 1000;
+// "the value is empty" for "", nothing otherwise. Enum flags (cli/meta.hpp's one_of) run it before their own
+// check, so that an empty value is told as such rather than as not one of the choices.
+CLI::Validator non_empty();
 
 // Adds the checks to every option of `root` and its subcommands that takes a value.
 void add_value_checks(CLI::App& root);

@@ -2,6 +2,7 @@
 
 #include "core/duration.hpp"
 #include "core/files.hpp"
+#include "core/ids.hpp"
 #include "core/pem.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
@@ -94,6 +95,10 @@ std::string value_problem(const std::string& key, const std::string& value) {
   }
   if (auto p = text_problem(value); !p.empty()) return p;
   if (key == "address") return address_problem(value);
+  if (key == "namespace" && value.size() > kMaxIdLength) {  // from a variable or profile; flags are checked in cli/
+    return fmt::format("is {} bytes long; the server accepts at most {} (limit.maxIDLength)", value.size(),
+                       kMaxIdLength);
+  }
   if (key == "tls.server_name" && value.size() > 253) return "is longer than a host name can be (253 characters)";
   return {};
 }
