@@ -78,6 +78,10 @@ bool is_tls_material(const std::string& key) {
 // The first problem with a setting's value, checked against its type where it enters: nothing reaches gRPC that
 // would make it abort or send bytes the server rejects. Secret values are never quoted.
 std::string value_problem(const std::string& key, const std::string& value) {
+  // Flags cannot be empty (cli/value_checks) and an empty variable is unset; a profile's "" has no meaning
+  // either, except as a metadata value.
+  bool header = key.rfind("grpc_meta.", 0) == 0 || key.rfind("codec_header.", 0) == 0;
+  if (value.empty() && !header) return "is empty";
   if (is_tls_material(key)) {
     if (ends_with(key, "_path")) return pem_file_problem(key, value);
     if (auto p = utf8_problem(value); !p.empty()) return p;  // PEM text: newlines belong there

@@ -6,13 +6,13 @@
 #include "config/profile_file.hpp"
 
 #include "core/error.hpp"
+#include "core/files.hpp"
 
 #include <fmt/format.h>
 
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include <fcntl.h>
@@ -155,12 +155,10 @@ ProfileFile ProfileFile::load(const std::string& path) {
   auto impl = std::make_unique<Impl>();
   std::error_code ec;
   if (path.empty() || !fs::exists(path, ec)) return ProfileFile(path, false, std::move(impl));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorKind::General, fmt::format("cannot read the config file {}: {}", path, std::strerror(errno)));
-  std::stringstream text;
-  text << in.rdbuf();
+  std::string text;
+  if (auto p = read_whole_file(path, text); !p.empty()) throw usage_error(fmt::format("the config file {} {}", path, p));
   try {
-    impl->root = toml::parse(text.str(), path);
+    impl->root = toml::parse(text, path);
   } catch (const toml::parse_error& e) {
     const auto& where = e.source().begin;
     throw usage_error(fmt::format("the config file {} is not valid TOML (line {}, column {}): {}", path, where.line,

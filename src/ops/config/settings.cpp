@@ -27,6 +27,8 @@ std::string where(const cfg::Value& v) {
 
 int settings(const SettingsOptions&, Context& ctx) {
   const auto& s = ctx.globals.settings;
+  // The file's problem, or else the first value a command would refuse (config::to_connection_options).
+  const auto& problem = ctx.globals.connection.problem;
   auto& out = ctx.printer();
   auto shown = [](const std::string& name, const cfg::Value& v) {
     return v.secret ? cfg::mask(v.value) : cfg::displayed(name, v.value);
@@ -47,9 +49,9 @@ int settings(const SettingsOptions&, Context& ctx) {
     }
     j["config_file"]["found"] = s.config_file_found;
     j["profile"]["found"] = s.profile_found;
-    out.document(nlohmann::ordered_json{{"settings", j}, {"problem", s.problem.empty() ? nullptr : nlohmann::ordered_json(s.problem)}});
+    out.document(nlohmann::ordered_json{{"settings", j}, {"problem", problem.empty() ? nullptr : nlohmann::ordered_json(problem)}});
   }
-  if (!s.problem.empty()) ctx.warn(s.problem);
+  if (!problem.empty()) ctx.warn(problem);
   return 0;
 }
 
