@@ -118,8 +118,13 @@ std::string unknown_command_message(const CLI::App& parent, const std::vector<st
   std::vector<std::string> path;
   for (auto* a = &parent; a->get_parent(); a = a->get_parent()) path.insert(path.begin(), a->get_name());
   size_t matched = 0;
-  for (const auto& arg : args) {
-    if (arg.empty() || arg[0] == '-') continue;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const auto& arg = args[i];
+    if (arg == "--") break;
+    if (!arg.empty() && arg[0] == '-') {
+      i += value_words(parent, arg);  // a flag's value is not a command
+      continue;
+    }
     if (matched < path.size() && arg == path[matched]) {
       ++matched;
       continue;
@@ -243,17 +248,15 @@ int run(const std::vector<std::string>& args, Context& ctx) {
   } catch (const CLI::ParseError& e) {
     std::string message = e.what();
     const auto* at = deepest(&app);
-    if (!at->get_subcommands({}).empty()) {
-      if (auto unknown = unknown_command_message(*at, args); !unknown.empty()) {
-        message = unknown;
-      } else if (at->get_subcommands().empty()) {
-        std::string names;
-        for (const auto* sub : at->get_subcommands({})) names += (names.empty() ? "" : ", ") + sub->get_name();
-        message = fmt::format("\"{}\" needs a command: {}", command_path(at), names);
-      }
-    }
-    if (message == e.what()) {
-      if (auto unknown = unknown_flag_message(*at, args); !unknown.empty()) message = unknown;
+    const bool group = !at->get_subcommands({}).empty();
+    if (auto command = group ? unknown_command_message(*at, args) : ""; !command.empty()) {
+      message = command;
+    } else if (auto flag = unknown_flag_message(*at, args); !flag.empty()) {
+      message = flag;  // before a missing flag or command: a mistyped flag is usually why one is missing
+    } else if (group && at->get_subcommands().empty()) {
+      std::string names;
+      for (const auto* sub : at->get_subcommands({})) names += (names.empty() ? "" : ", ") + sub->get_name();
+      message = fmt::format("\"{}\" needs a command: {}", command_path(at), names);
     }
     Error err = usage_error(message);
     report(err, ctx, parse_mode(tree->globals.output), typed_secrets(args, ctx));

@@ -66,7 +66,8 @@ std::string nearest_flag(const CLI::App& at, const std::string& typed) {
     return s;
   };
   std::string best;
-  size_t best_distance = 4;
+  // Close enough to be a typo: two edits at most, and fewer than half the word's letters.
+  size_t best_distance = std::min<size_t>(3, (bare(typed).size() + 1) / 2);
   for (const CLI::App* a = &at; a; a = a->get_parent()) {
     for (const auto* opt : a->get_options()) {
       for (const auto& l : opt->get_lnames()) {
@@ -121,11 +122,19 @@ std::string unknown_flag_message(const CLI::App& at, const std::vector<std::stri
       }
       return msg;
     }
-    // Its value is the next word unless attached (--x=v, -xV, -x=v).
-    bool attached = is_long ? eq != std::string::npos : a.size() > 2;
-    if (takes_value(opt) && !attached) ++i;
+    i += value_words(at, a);
   }
   return {};
+}
+
+size_t value_words(const CLI::App& at, const std::string& arg) {
+  if (arg.size() < 2 || arg[0] != '-') return 0;
+  bool is_long = arg[1] == '-';
+  auto eq = arg.find('=');
+  const auto* opt = find_flag(at, is_long ? arg.substr(0, eq) : arg.substr(0, 2));
+  // The value is the next word unless attached (--x=v, -xV, -x=v).
+  bool attached = is_long ? eq != std::string::npos : arg.size() > 2;
+  return opt && takes_value(opt) && !attached ? 1 : 0;
 }
 
 }  // namespace twctl::cli

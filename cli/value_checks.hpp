@@ -22,4 +22,8 @@ void add_value_checks(CLI::App& root);
 // usually why a required one is missing.
 std::string unknown_flag_message(const CLI::App& at, const std::vector<std::string>& args);
 
+// How many of the words after `arg` (a flag as typed, "--x", "--x=v", "-x") are its value: 1 for a known flag
+// that takes a value not attached to it, 0 otherwise.
+size_t value_words(const CLI::App& at, const std::string& arg);
+
 }  // namespace twctl::cli

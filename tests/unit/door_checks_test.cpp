@@ -146,6 +146,7 @@ TEST_CASE("door: an unknown flag is reported before a missing required one, with
       {{"workflow", "count", "--adress", "h:1"}, "unknown flag --adress (did you mean --address?)"},
       {{"workflow", "describe", "-w", "x", "--zzzzzzzzzzzz"}, "unknown flag --zzzzzzzzzzzz"},
       {{"workflow", "describe", "-Z"}, "unknown flag -Z"},
+      {{"workflow", "--foo"}, "unknown flag --foo"},  // before "needs a command"; too far from any flag to suggest
   };
   for (const auto& tc : cases) {
     CAPTURE(tc.args);
@@ -155,6 +156,10 @@ TEST_CASE("door: an unknown flag is reported before a missing required one, with
     CHECK(first_line(r.err) == "Error: " + tc.message);
     CHECK(c.gateways_made == 0);
   }
+  // A flag's value is not a mistyped command.
+  FakeCluster g;
+  auto group = run_cli(g, {"workflow", "--address", "h:1"});
+  CHECK(first_line(group.err).rfind("Error: \"twctl workflow\" needs a command: start, ", 0) == 0);
   // A value that looks like a flag's name is a value; the missing flag is then the error.
   FakeCluster c;
   auto r = run_cli(c, {"workflow", "terminate", "--reason", "x", "-n", "ns"});
