@@ -9,6 +9,7 @@
 #include "core/pem.hpp"
 #include "core/url.hpp"
 #include "fake_gateway.hpp"
+#include "temp_dir.hpp"
 
 #include <CLI/CLI.hpp>
 #include <doctest/doctest.h>
@@ -30,20 +31,6 @@ namespace {
 
 const char* kCert = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ2Vy\ndA==\n-----END CERTIFICATE-----\n";
 const char* kKey = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEG\n-----END PRIVATE KEY-----\n";
-
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/twctl-door-XXXXXX";
-    path = mkdtemp(tmpl);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  std::string write(const std::string& name, const std::string& text) const {
-    auto p = path / name;
-    std::ofstream(p) << text;
-    return p.string();
-  }
-};
 
 // Every command of the tree with its path words ("workflow", "describe").
 void leaves(const CLI::App& app, std::vector<std::string> path, std::vector<std::pair<std::vector<std::string>, const CLI::App*>>& out) {
