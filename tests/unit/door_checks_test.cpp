@@ -268,6 +268,15 @@ TEST_CASE("door: settings summarise PEM text instead of printing it") {
   CHECK(r.out.find("(PEM, 1 certificate)") != std::string::npos);
   CHECK(r.out.find("MIIB") == std::string::npos);
   CHECK(r.out.find("BEGIN") == std::string::npos);
+  TempDir dir;
+  auto file = dir.write("t.toml", "[profile.default.tls]\nclient_cert_data = \"\"\"\n" + std::string(kCert) + "\"\"\"\n");
+  auto get = run_cli(c, {"config", "get", "-p", "tls.client_cert_data"}, {{"TEMPORAL_CONFIG_FILE", file}});
+  CHECK(get.code == 0);
+  CHECK(get.out.find("(PEM, 1 certificate)") != std::string::npos);
+  CHECK(get.out.find("BEGIN") == std::string::npos);
+  auto reveal = run_cli(c, {"config", "get", "-p", "tls.client_cert_data", "--reveal", "-o", "json"},
+                        {{"TEMPORAL_CONFIG_FILE", file}});
+  CHECK(reveal.out.find("BEGIN CERTIFICATE") != std::string::npos);
   CHECK(config::displayed("tls.client_cert_data", kCert) == "(PEM, 1 certificate)");
   CHECK(config::displayed("tls.client_key_data", kKey) == "********");
   CHECK(config::displayed("address", "h:1") == "h:1");
