@@ -28,6 +28,8 @@ enum class Values {
   TaskQueue,     // task queues of recent executions
   WorkerInstanceKey,  // ListWorkers
   NexusEndpoint,      // OperatorService ListNexusEndpoints
+  SearchAttribute,    // the namespace's custom search attributes (OperatorService ListSearchAttributes)
+  RemoteCluster,      // clusters other than this one (OperatorService ListClusters)
   QueryName,     // from the __temporal_workflow_metadata query of the workflow given with -w
   SignalName,
   UpdateName,

@@ -219,6 +219,14 @@ Completion values(const Walk& w, const CLI::Option* opt, const std::string& pref
         connect_as_typed(w, ctx);
         c.candidates = oc::nexus_endpoints(ctx);
         break;
+      case Values::SearchAttribute:
+        connect_as_typed(w, ctx);
+        c.candidates = oc::custom_search_attributes(ctx);
+        break;
+      case Values::RemoteCluster:
+        connect_as_typed(w, ctx);
+        c.candidates = oc::remote_clusters(ctx);
+        break;
       case Values::QueryName:
       case Values::SignalName:
       case Values::UpdateName: {

@@ -59,7 +59,8 @@ void add_cluster(CLI::App& parent, Selection& sel) {
 
   auto remove = std::make_shared<ops_op::ClusterRemoveOptions>();
   auto* remove_cmd = group->add_subcommand("remove", "Remove a remote cluster");
-  remove_cmd->add_option("--name", remove->name, "The remote cluster's name")->required();
+  values_from(*remove_cmd, remove_cmd->add_option("--name", remove->name, "The remote cluster's name")->required(),
+              Values::RemoteCluster);
   remove_cmd->add_flag("-y,--yes", remove->yes, "Remove without asking");
   set_help(*remove_cmd,
            "Sends RemoveRemoteCluster. Asks first on a terminal; otherwise (or with -o json) --yes is needed.",

@@ -41,7 +41,9 @@ void add_search_attribute(CLI::App& parent, Selection& sel) {
 
   auto remove = std::make_shared<ops_op::SearchAttributeRemoveOptions>();
   auto* remove_cmd = group->add_subcommand("remove", "Remove custom search attributes from the namespace");
-  add_repeatable(*remove_cmd, "--name", remove->names, "Search attribute name; repeatable")->required();
+  values_from(*remove_cmd,
+              add_repeatable(*remove_cmd, "--name", remove->names, "Search attribute name; repeatable")->required(),
+              Values::SearchAttribute);
   remove_cmd->add_flag("-y,--yes", remove->yes, "Remove without asking");
   set_help(*remove_cmd,
            "Asks first on a terminal; otherwise (or with -o json) --yes is needed, and nothing is sent without it.",

@@ -21,6 +21,7 @@ def new_name() -> str:
     return f"twctl-ep-{uuid.uuid4().hex[:10]}"
 
 
+@pytest.mark.compat
 def test_endpoint_round_trip_in_text_and_json(twctl, tmp_path):
     name = new_name()
     c = twctl("operator", "nexus", "endpoint", "create", "--name", name, "--target-namespace", "default",
@@ -84,6 +85,7 @@ def test_endpoint_round_trip_in_text_and_json(twctl, tmp_path):
     assert f"Nexus endpoint {name} not found" in gone.stderr
 
 
+@pytest.mark.compat
 def test_create_of_an_existing_name_is_already_exists(twctl):
     name = new_name()
     args = ["operator", "nexus", "endpoint", "create", "--name", name, "--target-url", "http://127.0.0.1:9/x"]

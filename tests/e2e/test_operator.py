@@ -35,6 +35,7 @@ def new_namespace() -> str:
 # cluster
 
 
+@pytest.mark.compat
 def test_cluster_health_against_a_running_server(twctl):
     r = twctl("operator", "cluster", "health")
     assert r.returncode == 0, r.stderr
@@ -58,6 +59,7 @@ def test_cluster_health_nothing_listening_exits_unavailable_or_waits_out(twctl):
     assert waited.stdout == ""
 
 
+@pytest.mark.compat
 def test_cluster_health_wait_rides_out_a_server_that_is_starting(tmp_path, rig):
     """twctl waits first (connection refused), then the server starts: twctl exits 0 once it serves."""
     if rig.server != "current" or rig.external:
@@ -92,6 +94,7 @@ def test_cluster_health_wait_rides_out_a_server_that_is_starting(tmp_path, rig):
         _rig.stop(server)
 
 
+@pytest.mark.compat
 def test_cluster_system_describe_and_list(twctl):
     s = twctl("operator", "cluster", "system")
     assert s.returncode == 0, s.stderr
@@ -118,10 +121,27 @@ def test_cluster_system_describe_and_list(twctl):
         "IsReplicationEnabled"]
 
 
+@pytest.mark.compat
+def test_cluster_upsert_and_remove_reach_the_server_and_its_refusals_come_back(twctl, rig):
+    # A remote cluster the server accepts needs a second cluster with another name and global namespaces, which no
+    # dev server offers; what can be checked is that the server got the request and judged it: it dials the
+    # frontend address given, sees itself, and refuses; removing an unknown cluster is not found.
+    up = twctl("operator", "cluster", "upsert", "--frontend-address", rig.address, "--enable-connection")
+    assert up.returncode == 9, up.stderr
+    assert "Cannot update current cluster metadata" in up.stderr
+    assert up.stdout == ""
+    rm = twctl("operator", "cluster", "remove", "--name", "twctl-no-such-cluster", "--yes")
+    assert rm.returncode == 4, rm.stderr
+    assert "cannot be found" in rm.stderr
+    listed = twctl("operator", "cluster", "list", "-o", "jsonl").stdout.splitlines()
+    assert len(listed) == 1, listed  # nothing was added
+
+
 # --------------------------------------------------------------------------
 # namespaces
 
 
+@pytest.mark.compat
 def test_namespace_lifecycle(twctl, unique_id):
     ns = new_namespace()
     c = twctl("operator", "namespace", "create", ns, "--retention", "2d", "--description", "made by a test",
@@ -203,7 +223,8 @@ def test_namespace_lifecycle(twctl, unique_id):
 # search attributes
 
 
-def test_search_attribute_create_list_use_remove(twctl, unique_id):
+@pytest.mark.compat
+def test_search_attribute_create_list_use_remove(twctl, rig, unique_id):
     name = f"TwctlOp{uuid.uuid4().hex[:8]}"
     c = twctl("operator", "search-attribute", "create", "--name", name, "--type", "keyword")
     assert c.returncode == 0, c.stderr
@@ -237,6 +258,10 @@ def test_search_attribute_create_list_use_remove(twctl, unique_id):
             ids = [json.loads(line)["execution"]["workflowId"] for line in r.stdout.splitlines()]
             return r.returncode == 0 and ids == [unique_id]
         wait_until(found, timeout=30, message="the workflow listed by its new search attribute")
+
+        offered = subprocess.run([os.environ["TWCTL_BIN"], "__complete", "--address", rig.address, "operator",
+                                  "search-attribute", "remove", "--name", name[:9]], capture_output=True, text=True)
+        assert name in offered.stdout, offered
 
         asked = twctl("operator", "search-attribute", "remove", "--name", name)
         assert asked.returncode == 2

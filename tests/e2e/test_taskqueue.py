@@ -16,6 +16,7 @@ def unserved_queue() -> str:
     return f"twctl-unserved-{uuid.uuid4().hex[:10]}"
 
 
+@pytest.mark.compat
 def test_describe_shows_the_workers_pollers(twctl):
     # A worker's pollers show once each has polled: right after the rig starts, one type may be missing.
     def both_types():
@@ -51,6 +52,7 @@ def test_describe_one_type_without_stats_with_reachability(twctl):
     assert doc["reachability"][0]["reachability"].startswith("BUILD_ID_TASK_REACHABILITY_")
 
 
+@pytest.mark.compat
 def test_describe_report_config_and_legacy_mode(twctl):
     c = twctl("task-queue", "describe", "-t", TQ, "--task-queue-type", "activity", "--report-config")
     assert c.returncode == 0, c.stderr
@@ -65,6 +67,7 @@ def test_describe_report_config_and_legacy_mode(twctl):
     assert all("identity" in p for p in doc["pollers"])
 
 
+@pytest.mark.compat
 def test_require_pollers_on_served_and_unserved_queues(twctl):
     served = twctl("task-queue", "describe", "-t", TQ, "--require-pollers", "-o", "none")
     assert served.returncode == 0, served.stderr
@@ -107,6 +110,7 @@ def test_backlog_on_an_unserved_queue(twctl, unique_id):
         twctl("workflow", "terminate", "-w", f"{unique_id}-{i}", "--reason", "test done")
 
 
+@pytest.mark.compat
 def test_list_partition(twctl):
     r = twctl("task-queue", "list-partition", "-t", TQ)
     assert r.returncode == 0, r.stderr
@@ -140,6 +144,7 @@ def test_bad_input_is_a_usage_error(twctl, args, flag):
     assert r.stdout == ""
 
 
+@pytest.mark.server("current")
 def test_config_set_and_get_round_trip(twctl):
     queue = unserved_queue()
     base = ["-t", queue, "--task-queue-type", "activity"]
@@ -187,3 +192,16 @@ def test_config_bad_input_is_a_usage_error(twctl, args, flag):
     r = twctl(*args, address="127.0.0.1:1")
     assert r.returncode == 2, r.stderr
     assert flag in r.stderr.splitlines()[0]
+
+
+@pytest.mark.compat
+@pytest.mark.server("legacy")
+def test_config_set_on_a_server_without_fairness_weights_says_they_were_not_applied(twctl):
+    # Server 1.29 drops the fields it does not know and answers as if all went well.
+    base = ["-t", unserved_queue(), "--task-queue-type", "activity"]
+    s = twctl("task-queue", "config", "set", *base, "--queue-rps-limit", "25", "--fairness-key-weight", "gold=2")
+    assert s.returncode == 13, s.stderr
+    assert "did not apply --fairness-key-weight for gold" in s.stderr
+    assert "25.00 rps" in s.stdout
+    g = json.loads(twctl("task-queue", "config", "get", *base, "-o", "json").stdout)
+    assert g["queueRateLimit"]["rateLimit"]["requestsPerSecond"] == 25

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from helpers import wait_until
 
 TQ = "hello-tasks"
@@ -17,6 +19,7 @@ def _hello_worker(twctl):
     return [w for w in workers if w["taskQueue"] == TQ]
 
 
+@pytest.mark.server("current")
 def test_worker_list_describe_count(twctl):
     workers = wait_until(lambda: _hello_worker(twctl), timeout=90, interval=1,
                          message=f"a worker heartbeat from the {TQ} worker")
@@ -51,6 +54,7 @@ def test_worker_list_describe_count(twctl):
     assert int(json.loads(cj.stdout)["count"]) >= int(c.stdout)
 
 
+@pytest.mark.server("current")
 def test_worker_describe_unknown_key_is_not_found(twctl):
     r = twctl("worker", "describe", "--worker-instance-key", "no-such-worker")
     assert r.returncode == 4, (r.returncode, r.stderr)
@@ -64,3 +68,13 @@ def test_worker_bad_input_is_a_usage_error(twctl):
         r = twctl(*args, address="127.0.0.1:1")
         assert r.returncode == 2, (args, r.stderr)
         assert flag in r.stderr.splitlines()[0]
+
+
+@pytest.mark.compat
+@pytest.mark.server("legacy")
+def test_worker_commands_on_a_server_without_worker_heartbeats_are_unsupported(twctl):
+    for args in (["worker", "list"], ["worker", "count"], ["worker", "describe", "--worker-instance-key", "k"]):
+        r = twctl(*args)
+        assert r.returncode == 13, (args, r.returncode, r.stderr)
+        assert r.stdout == ""
+        assert len(r.stderr.splitlines()) == 1, r.stderr

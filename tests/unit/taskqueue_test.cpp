@@ -174,6 +174,50 @@ TEST_CASE("task-queue describe --legacy-mode: one DEFAULT-mode call per partitio
   CHECK(r.out.find("          0                 4") != std::string::npos);
 }
 
+TEST_CASE("task-queue describe --legacy-mode: partition 0's versioning info as a card, empty fields left out") {
+  FakeCluster c;
+  wsv::DescribeTaskQueueResponse p0;
+  auto* v = p0.mutable_versioning_info();
+  v->mutable_current_deployment_version()->set_deployment_name("orders");
+  v->mutable_current_deployment_version()->set_build_id("b7");
+  v->mutable_ramping_deployment_version()->set_deployment_name("orders");
+  v->mutable_ramping_deployment_version()->set_build_id("b8");
+  v->set_ramping_version_percentage(25);
+  c.then(p0);
+  auto r = run_cli(c, {"task-queue", "describe", "-t", "orders", "--legacy-mode"});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("Versioning Info:\n") != std::string::npos);
+  CHECK(r.out.find("  CurrentVersionDeploymentName  orders\n  CurrentVersionBuildID         b7\n") != std::string::npos);
+  CHECK(r.out.find("  RampingVersionBuildID         b8\n  RampingVersionPercentage      25%\n") != std::string::npos);
+  CHECK(r.out.find("UpdateTime") == std::string::npos);
+
+  FakeCluster plain;
+  plain.then(wsv::DescribeTaskQueueResponse{});
+  auto none = run_cli(plain, {"task-queue", "describe", "-t", "orders", "--legacy-mode"});
+  CHECK(none.out.find("Versioning Info:") == std::string::npos);
+  c.then(p0);
+  auto j = nlohmann::json::parse(run_cli(c, {"task-queue", "describe", "-t", "orders", "--legacy-mode", "-o", "json"}).out);
+  CHECK(j["versioningInfo"]["currentDeploymentVersion"]["buildId"] == "b7");
+}
+
+TEST_CASE("task-queue config set: weights a server drops without a word (older than 1.30) are the unsupported exit") {
+  FakeCluster c;
+  auto& resp = c.answer<wsv::UpdateTaskQueueConfigResponse>();
+  resp.mutable_config()->mutable_queue_rate_limit()->mutable_rate_limit()->set_requests_per_second(25);
+  auto r = run_cli(c, {"task-queue", "config", "set", "-t", "orders", "--task-queue-type", "activity",
+                       "--queue-rps-limit", "25", "--fairness-key-weight", "gold=2", "--fairness-key-weight",
+                       "silver=0.5"});
+  CHECK(r.code == 13);
+  CHECK(r.err.find("did not apply --fairness-key-weight for gold, silver") != std::string::npos);
+  CHECK(r.out.find("25.00 rps") != std::string::npos);  // what was applied is still shown
+
+  (*resp.mutable_config()->mutable_fairness_weight_overrides())["gold"] = 2;
+  (*resp.mutable_config()->mutable_fairness_weight_overrides())["silver"] = 0.5;
+  auto ok = run_cli(c, {"task-queue", "config", "set", "-t", "orders", "--task-queue-type", "activity",
+                        "--fairness-key-weight", "gold=2", "--fairness-key-weight", "silver=0.5"});
+  CHECK(ok.code == 0);
+}
+
 TEST_CASE("task-queue describe: bad input is a usage error naming the flag, and nothing is sent") {
   std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
       {{"task-queue", "describe"}, "--task-queue"},
@@ -317,7 +361,7 @@ TEST_CASE("task-queue config get: one DEFAULT-mode call with report_config; a ta
 
 TEST_CASE("task-queue config set: only what is given; default removes a limit; weights set and unset") {
   FakeCluster c;
-  c.answer<wsv::UpdateTaskQueueConfigResponse>();
+  (*c.answer<wsv::UpdateTaskQueueConfigResponse>().mutable_config()->mutable_fairness_weight_overrides())["gold"] = 2;
   auto r = run_cli(c, {"task-queue", "config", "set", "-t", "orders", "--task-queue-type", "activity",
                        "--queue-rps-limit", "12.5", "--queue-rps-limit-reason", "api", "--fairness-key-weight",
                        "gold=2", "--fairness-key-weight", "bronze=Default"});

@@ -1,16 +1,17 @@
 #include "ops/complete/values.hpp"
 
-#include "ops/workflow/common.hpp"
-
 #include "config/profile_file.hpp"
+#include "ops/workflow/common.hpp"
 #include "ops/workflow/query.hpp"
+#include "output/proto_fields.hpp"
 
 #include <fmt/format.h>
 
-#include "temporal/api/enums/v1/batch_operation.pb.h"
-
+#include <map>
 #include <set>
 
+#include "temporal/api/enums/v1/batch_operation.pb.h"
+#include "temporal/api/enums/v1/common.pb.h"
 #include "temporal/api/operatorservice/v1/request_response.pb.h"
 #include "temporal/api/sdk/v1/workflow_metadata.pb.h"
 #include "temporal/api/workflowservice/v1/request_response.pb.h"
@@ -18,6 +19,7 @@
 namespace twctl::ops::complete {
 
 namespace wsv = temporal::api::workflowservice::v1;
+namespace osv = temporal::api::operatorservice::v1;
 
 namespace {
 
@@ -124,14 +126,39 @@ std::vector<Candidate> worker_instance_keys(Context& ctx) {
 #pragma GCC diagnostic pop
 
 std::vector<Candidate> nexus_endpoints(Context& ctx) {
-  temporal::api::operatorservice::v1::ListNexusEndpointsRequest req;
+  osv::ListNexusEndpointsRequest req;
   req.set_page_size(100);
-  auto resp = client::call<temporal::api::operatorservice::v1::ListNexusEndpointsResponse>(ctx.gateway(), req);
+  auto resp = client::call<osv::ListNexusEndpointsResponse>(ctx.gateway(), req);
   std::vector<Candidate> out;
   for (const auto& e : resp.endpoints()) {
     const auto& t = e.spec().target();
     out.push_back({e.spec().name(), t.has_external() ? t.external().url()
                                                      : t.worker().namespace_() + "/" + t.worker().task_queue()});
+  }
+  return out;
+}
+
+std::vector<Candidate> custom_search_attributes(Context& ctx) {
+  osv::ListSearchAttributesRequest req;
+  req.set_namespace_(ctx.namespace_());
+  auto resp = client::call<osv::ListSearchAttributesResponse>(ctx.gateway(), req);
+  std::map<std::string, int> sorted(resp.custom_attributes().begin(), resp.custom_attributes().end());
+  std::vector<Candidate> out;
+  for (const auto& [name, type] : sorted) {
+    out.push_back({name, output::enum_short_name(*temporal::api::enums::v1::IndexedValueType_descriptor(), type)});
+  }
+  return out;
+}
+
+std::vector<Candidate> remote_clusters(Context& ctx) {
+  wsv::GetClusterInfoRequest info_req;
+  auto self = client::call<wsv::GetClusterInfoResponse>(ctx.gateway(), info_req).cluster_name();
+  osv::ListClustersRequest req;
+  req.set_page_size(100);
+  auto resp = client::call<osv::ListClustersResponse>(ctx.gateway(), req);
+  std::vector<Candidate> out;
+  for (const auto& c : resp.clusters()) {
+    if (c.cluster_name() != self) out.push_back({c.cluster_name(), c.address()});
   }
   return out;
 }

@@ -31,6 +31,10 @@ std::vector<Candidate> task_queues(Context& ctx);
 std::vector<Candidate> worker_instance_keys(Context& ctx);
 // The cluster's Nexus endpoints ("namespace/task-queue" or the URL of their target).
 std::vector<Candidate> nexus_endpoints(Context& ctx);
+// The namespace's custom search attributes, with their types.
+std::vector<Candidate> custom_search_attributes(Context& ctx);
+// The clusters this one knows besides itself, with their addresses.
+std::vector<Candidate> remote_clusters(Context& ctx);
 
 enum class Handler { Query, Signal, Update };
 // The handlers of `kind` the workflow defines, from its __temporal_workflow_metadata query.

@@ -5,6 +5,7 @@
 #include "output/proto_json.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cctype>
@@ -13,6 +14,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <vector>
 
 #include "client/gateway.hpp"
 #include "temporal/api/enums/v1/task_queue.pb.h"
@@ -117,6 +119,23 @@ void set_limit(wsv::UpdateTaskQueueConfigRequest::RateLimitUpdate* u, std::strin
   u->set_reason(reason);
 }
 
+// A server older than fairness weights (before 1.30) drops the unknown fields and answers as if all went well:
+// compare what came back with what was asked, so that weights are never dropped without a word.
+void check_weights_applied(const wsv::UpdateTaskQueueConfigRequest& req, const tq::TaskQueueConfig& now) {
+  std::vector<std::string> missing;
+  std::map<std::string, float> asked(req.set_fairness_weight_overrides().begin(),
+                                     req.set_fairness_weight_overrides().end());
+  for (const auto& [key, weight] : asked) {
+    auto it = now.fairness_weight_overrides().find(key);
+    if (it == now.fairness_weight_overrides().end() || it->second != weight) missing.push_back(key);
+  }
+  if (missing.empty()) return;
+  throw Error(ErrorKind::Unsupported,
+              fmt::format("the server did not apply --fairness-key-weight for {} (it may not support fairness weights); "
+                          "the other settings shown above were applied",
+                          fmt::join(missing, ", ")));
+}
+
 }  // namespace
 
 int config_get(const ConfigGetOptions& opts, Context& ctx) {
@@ -204,6 +223,7 @@ int config_set(const ConfigSetOptions& opts, Context& ctx) {
   auto resp = client::call<wsv::UpdateTaskQueueConfigResponse>(ctx.gateway(), req);
   if (ctx.printer().text()) ctx.err << "Task queue configuration updated.\n";
   print_config(resp.config(), resp.has_config(), ctx);
+  check_weights_applied(req, resp.config());
   return 0;
 }
 

@@ -1,0 +1,314 @@
+"""twctl side by side with the official Temporal CLI, on one dev server.
+
+Starts its own dev server (tests/devserver, today's server) with the test workers, seeds the data, then runs
+each case interleaved (twctl, official, official, twctl, ...) and prints one table: the median wall time of each
+client, the ratio, each client's peak RSS, and the server's share: the median time a warm in-process client (the
+Python SDK's raw service calls, connection already open) takes for the same calls, i.e. what no client can go
+below.
+
+    bench/run                  # the full set: 10,000 executions, 20,000- and 50,000-event histories
+    bench/run --quick          # small data and few repetitions, to check that it works
+    bench/run --cases describe,count --reps 31
+
+The official CLI is found as the test set-up installs it (scripts/lib.sh: $TWCTL_TEMPORAL_BIN, PATH, GOPATH);
+without it the official columns are empty. Nothing here is a test: numbers only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
+sys.path.insert(0, str(ROOT / "tests" / "workers"))
+
+import rig  # noqa: E402
+
+from temporalio.api.common.v1 import WorkflowExecution, WorkflowType  # noqa: E402
+from temporalio.api.taskqueue.v1 import TaskQueue  # noqa: E402
+from temporalio.api.workflowservice.v1 import (  # noqa: E402
+    CountWorkflowExecutionsRequest,
+    DescribeWorkflowExecutionRequest,
+    GetWorkflowExecutionHistoryRequest,
+    ListWorkflowExecutionsRequest,
+    StartWorkflowExecutionRequest,
+)
+from temporalio.client import Client  # noqa: E402
+
+NAMESPACE = "default"
+LIST_TYPE = "SayHello"
+LIST_QUERY = f"WorkflowType='{LIST_TYPE}'"
+GNU_TIME = "/usr/bin/time"  # Debian package `time` (scripts/setup installs it)
+IDLE_QUEUE = "bench-idle"  # no worker polls it: the start loop's workflows just wait
+
+
+@dataclass
+class Sizes:
+    executions: int
+    histories: tuple[int, ...]
+    reps_one_shot: int
+    reps_bulk: int
+    loop_starts: int
+
+
+FULL = Sizes(executions=10_000, histories=(20_000, 50_000), reps_one_shot=21, reps_bulk=5, loop_starts=200)
+QUICK = Sizes(executions=500, histories=(2_000,), reps_one_shot=5, reps_bulk=2, loop_starts=20)
+
+
+@dataclass
+class Sample:
+    seconds: list[float] = field(default_factory=list)
+    peak_rss_kb: int = 0
+
+
+@dataclass
+class Row:
+    case: str
+    twctl: Sample
+    official: Optional[Sample]
+    server: Optional[float]  # seconds, median
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> float:
+    """Wall seconds of one run, output to /dev/null; a failure stops the benchmark."""
+    start = time.perf_counter()
+    proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        err = proc.stderr.decode(errors="replace").strip()[:400]
+        raise SystemExit(f"bench: {' '.join(argv[:6])} … exited {proc.returncode}: {err}")
+    return elapsed
+
+
+def peak_rss_kb(argv: list[str], env: dict[str, str]) -> int:
+    """Peak RSS (KiB) of one run, as GNU time reports it. Not from wait4 here: a child forked from this Python
+    process inherits its RSS high-water mark across exec."""
+    proc = subprocess.run([GNU_TIME, "-f", "%M", "--", *argv], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          env=env, text=True)
+    lines = proc.stderr.strip().splitlines()
+    if proc.returncode != 0 or not lines or not lines[-1].isdigit():
+        raise SystemExit(f"bench: {' '.join(argv[:6])} … under {GNU_TIME} exited {proc.returncode}: {proc.stderr[:400]}")
+    return int(lines[-1])
+
+
+def interleaved(reps: int, clients: list[tuple[Sample, Callable[[int], list[str]]]], env: dict[str, str]) -> None:
+    """Each repetition runs every client once, the order alternating, so that drift hits both alike; then one
+    more run of each under GNU time for its peak RSS."""
+    for i in range(reps):
+        order = clients if i % 2 == 0 else list(reversed(clients))
+        for sample, argv_for in order:
+            sample.seconds.append(run_once(argv_for(i), env))
+    for sample, argv_for in clients:
+        sample.peak_rss_kb = peak_rss_kb(argv_for(reps), env)
+
+
+async def warm_median(reps: int, call) -> float:
+    """Median seconds of `call` made from an already-connected client."""
+    times = []
+    for _ in range(reps):
+        start = time.perf_counter()
+        await call()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+# --------------------------------------------------------------------------- seeding
+
+
+async def seed(client: Client, sizes: Sizes, log) -> dict[str, object]:
+    """10,000 closed SayHello executions and the long histories; returns their IDs."""
+    tag = uuid.uuid4().hex[:6]
+    svc = client.workflow_service
+    have = (await svc.count_workflow_executions(
+        CountWorkflowExecutionsRequest(namespace=NAMESPACE, query=LIST_QUERY))).count
+    log(f"seeding {sizes.executions} {LIST_TYPE} executions")
+    sem = asyncio.Semaphore(64)
+
+    async def start_one(i: int) -> None:
+        async with sem:
+            await client.start_workflow(LIST_TYPE, f"bench-{i}", id=f"bench-list-{tag}-{i}", task_queue="hello-tasks")
+
+    await asyncio.gather(*(start_one(i) for i in range(sizes.executions)))
+    want = have + sizes.executions
+    await until(lambda: svc.count_workflow_executions(CountWorkflowExecutionsRequest(
+        namespace=NAMESPACE, query=f"{LIST_QUERY} AND ExecutionStatus='Completed'")),
+        lambda r: r.count >= want, 600, f"{want} completed {LIST_TYPE} executions")
+
+    histories = {}
+    for events in sizes.histories:
+        log(f"seeding a history of about {events} events")
+        wid = f"bench-history-{tag}-{events}"
+        handle = await client.start_workflow("BigHistory", args=[events, 64], id=wid, task_queue="interactive-tasks")
+        await handle.result()
+        histories[events] = wid
+    describe_id = f"bench-list-{tag}-0"
+    return {"histories": histories, "describe": describe_id}
+
+
+async def until(fetch, ok, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = await fetch()
+        if ok(value):
+            return value
+        if time.monotonic() > deadline:
+            raise SystemExit(f"bench: no {what} within {timeout:.0f} s")
+        await asyncio.sleep(0.5)
+
+
+# --------------------------------------------------------------------------- the cases
+
+
+def cases(twctl: str, official: Optional[str], seeded: dict, sizes: Sizes, address: str, client: Client,
+          only: Optional[set[str]]):
+    """(name, reps, argv builder for twctl, for the official CLI or None, warm server call or None)."""
+    svc = client.workflow_service
+    out = []
+
+    def add(name, reps, args_for, warm, official_args_for=None):
+        if only and name.split()[0] not in only:
+            return
+        t = (lambda i: [twctl, *args_for(i)])
+        o = None
+        if official:
+            o = (lambda i: [official, *(official_args_for or args_for)(i)])
+        out.append((name, reps, t, o, warm))
+
+    add("version", sizes.reps_one_shot, lambda i: ["--version"], None)
+    wid = seeded["describe"]
+    add("describe", sizes.reps_one_shot, lambda i: ["workflow", "describe", "-w", wid, "-o", "json"],
+        lambda: svc.describe_workflow_execution(DescribeWorkflowExecutionRequest(
+            namespace=NAMESPACE, execution=WorkflowExecution(workflow_id=wid))))
+    add("count", sizes.reps_one_shot, lambda i: ["workflow", "count"],
+        lambda: svc.count_workflow_executions(CountWorkflowExecutionsRequest(namespace=NAMESPACE)))
+
+    async def page_all(make):
+        token = b""
+        while True:
+            resp = await make(token)
+            token = resp.next_page_token
+            if not token:
+                return
+    add(f"list {sizes.executions}", sizes.reps_bulk,
+        lambda i: ["workflow", "list", "-q", LIST_QUERY, "-o", "jsonl"],
+        lambda: page_all(lambda tok: svc.list_workflow_executions(ListWorkflowExecutionsRequest(
+            namespace=NAMESPACE, query=LIST_QUERY, page_size=1000, next_page_token=tok))))
+    for events, hid in seeded["histories"].items():
+        add(f"show {events}", sizes.reps_bulk, (lambda h: lambda i: ["workflow", "show", "-w", h, "-o", "jsonl"])(hid),
+            (lambda h: lambda: page_all(lambda tok: svc.get_workflow_execution_history(
+                GetWorkflowExecutionHistoryRequest(namespace=NAMESPACE, execution=WorkflowExecution(workflow_id=h),
+                                                   next_page_token=tok))))(hid))
+
+    n = sizes.loop_starts
+    loop = ('for i in $(seq {n}); do "$0" workflow start --type Idle -t {q} -w "bench-loop-$1-$i" >/dev/null '
+            '|| exit 1; done').format(n=n, q=IDLE_QUEUE)
+
+    async def starts():
+        tag = uuid.uuid4().hex[:8]
+        for i in range(n):
+            await svc.start_workflow_execution(StartWorkflowExecutionRequest(
+                namespace=NAMESPACE, workflow_id=f"bench-warm-{tag}-{i}", workflow_type=WorkflowType(name="Idle"),
+                task_queue=TaskQueue(name=IDLE_QUEUE), request_id=str(uuid.uuid4())))
+    run_tag = uuid.uuid4().hex[:6]
+    if not only or "start-loop" in only:
+        t = lambda i: ["bash", "-c", loop, twctl, f"t{run_tag}{i}"]  # noqa: E731
+        o = (lambda i: ["bash", "-c", loop, official, f"o{run_tag}{i}"]) if official else None  # noqa: E731
+        out.append((f"start-loop {n}", sizes.reps_bulk, t, o, starts))
+    if not only or "complete" in only:
+        out.append(("complete -w", sizes.reps_one_shot,
+                    lambda i: [twctl, "__complete", "workflow", "describe", "-w", "bench-list-"], None, None))
+    return out
+
+
+def fmt_ms(s: Optional[float]) -> str:
+    if s is None:
+        return "—"
+    return f"{s * 1000:.1f} ms" if s < 10 else f"{s:.2f} s"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="small data, few repetitions")
+    ap.add_argument("--cases", help="comma-separated: version,describe,count,list,show,start-loop,complete")
+    ap.add_argument("--reps", type=int, help="repetitions of every case (default: 21 one-shot, 5 bulk)")
+    ap.add_argument("--twctl", default=os.environ.get("TWCTL_BIN", str(ROOT / "build" / "cli" / "twctl")))
+    ap.add_argument("--no-official", action="store_true", help="twctl alone")
+    args = ap.parse_args()
+    sizes = QUICK if args.quick else FULL
+    if args.reps:
+        sizes = Sizes(sizes.executions, sizes.histories, args.reps, args.reps, sizes.loop_starts)
+    if not os.access(args.twctl, os.X_OK):
+        raise SystemExit(f"bench: no twctl at {args.twctl} (build it with ./scripts/build, or pass --twctl)")
+    official = None
+    if not args.no_official:
+        try:
+            official = rig.find_temporal()
+        except Exception:  # noqa: BLE001
+            official = None
+    only = set(args.cases.split(",")) if args.cases else None
+
+    def log(msg: str) -> None:
+        print(f"==> {msg}", file=sys.stderr, flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="twctl-bench-") as tmp:
+        server, address = rig.start_devserver(tmp, server="current")
+        services = worker = None
+        try:
+            services, services_url = rig.start_services(tmp)
+            worker = rig.start_worker(address, services_url, tmp)
+            env = {k: v for k, v in os.environ.items() if not k.startswith("TEMPORAL_")}
+            env.update(TEMPORAL_ADDRESS=address, TEMPORAL_NAMESPACE=NAMESPACE, HOME=tmp, XDG_CONFIG_HOME=tmp,
+                       NO_COLOR="1")
+
+            async def go():
+                client = await Client.connect(address, namespace=NAMESPACE)
+                seeded = await seed(client, sizes, log)
+                rows = []
+                for name, reps, t, o, warm in cases(args.twctl, official, seeded, sizes, address, client, only):
+                    log(f"{name}: {reps} interleaved runs")
+                    ts, os_ = Sample(), (Sample() if o else None)
+                    clients = [(ts, t)] + ([(os_, o)] if o else [])
+                    await asyncio.to_thread(interleaved, reps, clients, env)
+                    server_s = await warm_median(max(3, reps), warm) if warm else None
+                    rows.append(Row(name, ts, os_, server_s))
+                return rows
+
+            rows = asyncio.run(go())
+        finally:
+            rig.stop(worker)
+            rig.stop(services)
+            rig.stop(server)
+
+    print(f"twctl {subprocess.run([args.twctl, '--version'], capture_output=True, text=True).stdout.strip()}"
+          + (f" vs {subprocess.run([official, '--version'], capture_output=True, text=True).stdout.strip()}"
+             if official else " (official CLI not found)"))
+    print(f"{os.cpu_count()} CPUs; medians of interleaved runs; peak RSS of one run\n")
+    header = ["case", "twctl", "official", "ratio", "twctl RSS", "official RSS", "server's share"]
+    table = []
+    for r in rows:
+        t = statistics.median(r.twctl.seconds)
+        o = statistics.median(r.official.seconds) if r.official else None
+        table.append([r.case, fmt_ms(t), fmt_ms(o), f"{o / t:.1f}×" if o else "—",
+                      f"{r.twctl.peak_rss_kb / 1024:.1f} MB",
+                      f"{r.official.peak_rss_kb / 1024:.1f} MB" if r.official else "—", fmt_ms(r.server)])
+    widths = [max(len(row[i]) for row in [header, *table]) for i in range(len(header))]
+    print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths)) + " |")
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in table:
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths)) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
