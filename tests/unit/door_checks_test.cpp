@@ -337,8 +337,9 @@ TEST_CASE("messages: a cron start sends no start delay; --start-delay with --cro
   c.answer<wsv::StartWorkflowExecutionResponse>() = started;
   auto r = run_cli(c, {"workflow", "start", "--type", "T", "-t", "q", "-w", "w", "--cron", "* * * * *"});
   CHECK(r.code == 0);
-  REQUIRE(c.requests<wsv::StartWorkflowExecutionRequest>().size() == 1);
-  const auto& req = c.requests<wsv::StartWorkflowExecutionRequest>()[0];
+  auto sent = c.requests<wsv::StartWorkflowExecutionRequest>();
+  REQUIRE(sent.size() == 1);
+  const auto& req = sent[0];
   CHECK(!req.has_workflow_start_delay());
   CHECK(!req.has_workflow_execution_timeout());
   CHECK(!req.has_workflow_run_timeout());
