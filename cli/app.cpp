@@ -1,5 +1,6 @@
 #include "cli/app.hpp"
 
+#include "cli/activity/activity.hpp"
 #include "cli/batch/batch.hpp"
 #include "cli/complete/commands.hpp"
 #include "cli/config/config.hpp"
@@ -75,12 +76,14 @@ std::vector<std::string> typed_secrets(const std::vector<std::string>& args, con
 }
 
 // The "Error: ..." line, and in JSON modes a JSON object too, so scripts need not parse prose.
-// Secrets are redacted from both, whatever quoted them.
+// Secrets are redacted from both, whatever quoted them. A list cut short says so: "partial": true.
 void report(const Error& e, Context& ctx, output::OutputMode mode, const std::vector<std::string>& secrets) {
   auto message = twctl::config::redact(e.what(), secrets);
-  ctx.err << "Error: " << message << "\n";
+  bool partial = ctx.output_partial();
+  ctx.err << "Error: " << message << (partial ? " (the output on stdout is incomplete)" : "") << "\n";
   if (mode == output::OutputMode::Json || mode == output::OutputMode::Jsonl) {
     nlohmann::ordered_json j{{"code", exit_code(e.kind())}, {"kind", kind_name(e.kind())}, {"message", message}};
+    if (partial) j["partial"] = true;
     if (!e.cause.empty()) j["cause"] = e.cause;
     if (e.grpc_code) j["grpcStatus"] = {{"code", *e.grpc_code}, {"name", e.grpc_code_name}};
     if (!e.details.is_null()) j["details"] = e.details;
@@ -169,6 +172,7 @@ std::unique_ptr<CommandTree> build_tree() {
   operator_::add_group(app, tree->selected);
   taskqueue::add_group(app, tree->selected);
   worker::add_group(app, tree->selected);
+  activity::add_group(app, tree->selected);
   config::add_group(app, tree->selected);
   config::add_settings(app, tree->selected);
   add_completion(app, tree->selected);

@@ -57,6 +57,9 @@ void add_connection_flags(CLI::App& app, twctl::config::ConnectionFlags& f) {
   app.add_option("--client-connect-timeout", f.client_connect_timeout,
                  "Bound on connecting (TCP and TLS), e.g. 5s (default: 10s)")
       ->group(group);
+  app.add_option("--retry-window", f.retry_window,
+                 "How long a call is retried through an outage once the cluster has answered, e.g. 2m (default: 60s)")
+      ->group(group);
 
   // For completion and the man pages: the files, the profiles, and every global flag's variables (the table in
   // config/settings.cpp, which resolves them).

@@ -73,6 +73,8 @@ std::string option_entry(const CLI::App& app, const CLI::Option* opt) {
     head = "\\fI" + esc(opt->get_type_name()) + "\\fR";
   } else if (opt->get_type_size_max() > 0) {
     std::string type = meta.choices.empty() ? opt->get_type_name() : join(meta.choices, "|");
+    // A long list cannot be broken in the tag line (groff: "cannot adjust line"): the body lists the values.
+    if (!meta.choices.empty() && type.size() > 40) type = "VALUE";
     type = type.substr(0, type.find_first_of(": "));
     if (meta.values == Values::File) type = "FILE";
     head += " \\fI" + esc(type) + "\\fR";

@@ -18,6 +18,11 @@ void add_shared_workflow_start(CLI::App& cmd, ops::workflow::SharedWorkflowStart
   add_headers(cmd, opts.headers);
   cmd.add_option("--static-summary", opts.static_summary, "One-line summary shown in UIs");
   cmd.add_option("--static-details", opts.static_details, "Longer details shown in UIs");
+  cmd.add_option("--priority-key", opts.priority_key,
+                 "Priority of the workflow's tasks: 1 is first; the server's default levels are 1 to 5 (unset: 3)");
+  cmd.add_option("--fairness-key", opts.fairness_key,
+                 "Key whose tasks share dispatch fairly with other keys' (at most 64 bytes)");
+  cmd.add_option("--fairness-weight", opts.fairness_weight, "Weight of the fairness key, 0.001 to 1000 (unset: 1)");
 }
 
 void add_workflow_start(CLI::App& cmd, ops::workflow::WorkflowStartOptions& opts) {

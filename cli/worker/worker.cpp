@@ -11,7 +11,7 @@ namespace twctl::cli::worker {
 namespace ops_wk = ops::worker;
 
 void add_group(CLI::App& root, Selection& sel) {
-  auto* group = root.add_subcommand("worker", "List and describe workers from their heartbeats");
+  auto* group = root.add_subcommand("worker", "Workers from their heartbeats, and worker deployments");
   group->require_subcommand(1);
 
   auto list = std::make_shared<ops_wk::ListOptions>();
@@ -46,6 +46,8 @@ void add_group(CLI::App& root, Selection& sel) {
   set_help(*count_cmd, "Prints the number of workers (that send heartbeats) alone; -o json prints {\"count\": \"N\"}.",
            {"twctl worker count", "twctl worker count \\\n    --query \"TaskQueue='hello-tasks'\""});
   bind(*count_cmd, sel, count, ops_wk::count);
+
+  add_deployment(*group, sel);
 }
 
 }  // namespace twctl::cli::worker

@@ -14,13 +14,20 @@ void add_show(CLI::App& group, Selection& sel) {
                                "continues as new is followed into the new run");
   cmd->add_flag("--reverse", opts->reverse, "Newest event first (not with --follow)")->excludes(follow);
   cmd->add_flag("--detailed", opts->detailed, "Text output: every event as a card of all its fields");
+  cmd->add_option("--limit", opts->limit,
+                  "Print at most this many events, then stop reading the history (with --reverse: the newest)");
+  one_of_enum(*cmd,
+              add_repeatable(*cmd, "--event-type", opts->event_types,
+                             "Only events of this type (e.g. ActivityTaskFailed); repeatable"),
+              ops::workflow::kEventType);
   set_help(*cmd,
            "Streams the history page by page; memory does not grow with its length. The text table's Details "
            "column names what each event is about (activity type and ID, signal, update, timer, child workflow, "
            "failure).",
            {"twctl workflow show \\\n    --workflow-id hello-1",
             "twctl workflow show \\\n    --workflow-id hello-1 \\\n    --follow \\\n    --output jsonl",
-            "twctl workflow show \\\n    --workflow-id hello-1 \\\n    --reverse \\\n    --detailed"});
+            "twctl workflow show \\\n    --workflow-id hello-1 \\\n    --reverse \\\n    --detailed",
+            "twctl workflow show \\\n    --workflow-id hello-1 \\\n    --event-type ActivityTaskFailed \\\n    --limit 5"});
   bind(*cmd, sel, opts, ops::workflow::show);
 }
 

@@ -25,6 +25,8 @@ void add_group(CLI::App& root, Selection& sel) {
   add_reset(*group, sel);
   add_trace(*group, sel);
   add_pause(*group, sel);
+  add_wait(*group, sel);
+  add_update_options(*group, sel);
 }
 
 }  // namespace twctl::cli::workflow

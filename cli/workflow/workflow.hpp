@@ -38,5 +38,7 @@ void add_reset(CLI::App& group, Selection& sel);
 void add_trace(CLI::App& group, Selection& sel);
 // pause and unpause
 void add_pause(CLI::App& group, Selection& sel);
+void add_wait(CLI::App& group, Selection& sel);
+void add_update_options(CLI::App& group, Selection& sel);
 
 }  // namespace twctl::cli::workflow

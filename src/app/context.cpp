@@ -21,7 +21,9 @@ client::Gateway& Context::gateway() {
     hooks.sleep = pause;
     hooks.log = opts.log;
     hooks.deadline = opts.deadline;
-    g = client::with_retries(std::move(g), client::RetryPolicy{}, std::move(hooks));
+    client::RetryPolicy policy;
+    policy.window = opts.retry_window;
+    g = client::with_retries(std::move(g), policy, std::move(hooks));
     if (!opts.codec.endpoint.empty()) {
       g = client::with_codec(std::move(g), client::make_remote_codec(opts.codec, opts.namespace_, http_factory()));
     }

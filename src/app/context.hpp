@@ -75,6 +75,8 @@ struct Context {
   void debug(std::string_view message);
   // The printer for stdout in the chosen output mode; made on first use, after globals are set.
   output::Printer& printer();
+  // Whether a list or history on stdout was cut short (output::Printer::partial).
+  bool output_partial() const { return printer_ && printer_->partial(); }
   // One line to stderr ("warning: ..."), never to stdout.
   void warn(std::string_view message);
 

@@ -46,6 +46,8 @@ struct ConnectionOptions {
   std::chrono::milliseconds call_timeout{std::chrono::seconds(30)};
   // Bound on establishing the connection (TCP and TLS) before the first call.
   std::chrono::milliseconds connect_timeout{std::chrono::seconds(10)};
+  // How long a call is retried through an outage once the cluster has answered (--retry-window).
+  std::chrono::milliseconds retry_window{std::chrono::seconds(60)};
   // End of the whole command (--command-timeout), if any.
   std::optional<std::chrono::system_clock::time_point> deadline;
   // A problem found while resolving the settings (unreadable profile file, unknown profile): reported when a

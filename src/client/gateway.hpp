@@ -9,6 +9,8 @@
 
 #include "client/connection_options.hpp"
 
+#include <chrono>
+#include <functional>
 #include <memory>
 
 namespace google::protobuf {
@@ -26,6 +28,14 @@ class Gateway {
   virtual ~Gateway() = default;
   // Calls the RPC whose input type is req's type and fills resp (of that RPC's output type).
   virtual void call(const google::protobuf::Message& req, google::protobuf::Message& resp) = 0;
+  // The pause before a retry, at most `d`; false when interrupted. `sleep` is the plain interruptible wait
+  // (the default uses it). The gRPC gateway drives its channel's reconnection meanwhile and ends the pause as
+  // soon as a lost connection is back, so a restarted server is used at once (an idle channel would notice it
+  // only at gRPC's 5 s backup poll).
+  virtual bool pause_before_retry(std::chrono::milliseconds d,
+                                  const std::function<bool(std::chrono::milliseconds)>& sleep) {
+    return sleep(d);
+  }
 };
 
 // Refuses (a usage error, nothing sent) a request with a string field that is not UTF-8, naming the field.

@@ -72,6 +72,28 @@ class GrpcGateway final : public Gateway {
     }
   }
 
+  // Asks the channel to connect and watches its state while the pause lasts, in short slices (an interrupt is
+  // noticed): watching is what makes gRPC poll the connection attempts, which an idle channel leaves to its
+  // 5 s backup poller. A channel that was down and is READY again ends the pause. One READY throughout (the
+  // server itself answered UNAVAILABLE or RESOURCE_EXHAUSTED) waits the whole pause: that is the backoff.
+  bool pause_before_retry(std::chrono::milliseconds d,
+                          const std::function<bool(std::chrono::milliseconds)>& sleep) override {
+    auto until = std::chrono::system_clock::now() + d;
+    auto state = channel_->GetState(true);
+    if (state == GRPC_CHANNEL_READY) return sleep(d);
+    for (;;) {
+      if (cancel_.cancelled()) return false;
+      auto now = std::chrono::system_clock::now();
+      if (now >= until) return true;
+      if (state == GRPC_CHANNEL_READY) {
+        if (opts_.log) opts_.log(fmt::format("connected to {} again", opts_.address));
+        return true;
+      }
+      channel_->WaitForStateChange(state, std::min(until, now + std::chrono::milliseconds(100)));
+      state = channel_->GetState(true);
+    }
+  }
+
  private:
   // Waits (up to the connect timeout) until the channel is connected. A channel that failed to connect is left
   // to the call, which then fails at once with the reason (refused, DNS, TLS).
@@ -139,7 +161,7 @@ class GrpcGateway final : public Gateway {
       opts_.log(fmt::format("{} answered in {} ms", rpc.name, ms.count()));
     }
     if (!status.ok()) {
-      auto err = from_status(status, opts_.address, cancel_.cancelled(), opts_.tls.enabled);
+      auto err = from_status(status, opts_.address, cancel_.cancelled(), opts_.tls.enabled, req.ByteSizeLong());
       if (command_bound && err.kind() == ErrorKind::DeadlineExceeded) {
         Error timed_out(ErrorKind::DeadlineExceeded, "the command timed out (--command-timeout)");
         timed_out.grpc_code = err.grpc_code;

@@ -1,7 +1,8 @@
 #pragma once
-// Retries of transient failures, as a Gateway decorator: exponential backoff with jitter, bounded in attempts
-// and time, and only for calls that are safe to repeat (reads always; starts and cancels only with a request
-// ID, which the server uses to de-duplicate them). Ops stay unaware.
+// Retries of transient failures, as a Gateway decorator: exponential backoff with jitter, bounded in time (the
+// retry window, --retry-window) and by --command-timeout, and only for calls that are safe to repeat (reads
+// always; starts and cancels only with a request ID, which the server uses to de-duplicate them). Ops stay
+// unaware. A change whose answer was lost (the request may have reached the server) fails as outcome_unknown.
 
 #include "client/gateway.hpp"
 #include "core/error.hpp"
@@ -15,21 +16,24 @@
 namespace twctl::client {
 
 struct RetryPolicy {
-  int max_attempts = 12;
   std::chrono::milliseconds initial_backoff{200};
   std::chrono::milliseconds max_backoff{5'000};
   double multiplier = 2.0;
   double jitter = 0.2;  // each wait is scaled by a random factor in [1 - jitter, 1 + jitter]
-  // Total time spent retrying one call once the cluster has answered this command at least once (it is there:
-  // ride out a restart or a failover) ...
-  std::chrono::milliseconds max_elapsed{60'000};
+  // How long one call is retried, from its first failure, once the cluster has answered this command at least
+  // once (it is there: ride out a restart or a failover; --retry-window) ...
+  std::chrono::milliseconds window{60'000};
   // ... and while it never has (a wrong address or a stopped server should fail fast).
-  std::chrono::milliseconds max_elapsed_unreached{2'000};
+  std::chrono::milliseconds window_unreached{2'000};
 };
 
 // Transient: UNAVAILABLE for a refused, reset or dropped connection (not DNS, TLS or a bad address), and
 // RESOURCE_EXHAUSTED that is not a message over the size limit.
 bool is_transient(const Error& e);
+
+// Whether a failed attempt may have reached the server (and a change been applied): the connection was lost
+// or the deadline passed after the call began. A refused connection, DNS, TLS or a connect timeout: not sent.
+bool may_have_been_sent(const Error& e);
 
 // The wait before retry number `retry` (1-based), before jitter.
 std::chrono::milliseconds backoff(const RetryPolicy& p, int retry);

@@ -157,11 +157,13 @@ const Rpc& rpc_for(const gp::Message& request, const gp::Message* response) {
   return it->second;
 }
 
+bool is_read(const Rpc& rpc) {
+  return starts_with_any(rpc.name, {"Describe", "Get", "List", "Count", "Query", "Poll", "Scan", "Fetch", "Check"});
+}
+
 bool is_repeatable(const Rpc& rpc, const gp::Message& request) {
   if (const auto* e = exception_for(rpc.name); e != nullptr && e->repeatable) return *e->repeatable;
-  if (starts_with_any(rpc.name, {"Describe", "Get", "List", "Count", "Query", "Poll", "Scan", "Fetch", "Check"})) {
-    return true;
-  }
+  if (is_read(rpc)) return true;
   return has_text(request, {"request_id"}) || has_text(request, {"request", "meta", "update_id"});
 }
 

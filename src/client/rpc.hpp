@@ -25,6 +25,10 @@ struct Rpc {
 // (if given) is not that RPC's output type: a programming error, caught by the unit tests.
 const Rpc& rpc_for(const google::protobuf::Message& request, const google::protobuf::Message* response = nullptr);
 
+// Whether the RPC only reads (names that start with Describe, Get, List, Count, Query, Poll, Scan, Fetch or
+// Check): a read whose answer is lost changed nothing; any other call is a change.
+bool is_read(const Rpc& rpc);
+
 // Whether a failed attempt may be sent again. Reads always (names that start with Describe, Get, List, Count,
 // Query, Poll, Scan, Fetch or Check); writes only when the server de-duplicates them: a `request_id`, or the
 // update ID of an update (`request.meta.update_id`). Exceptions: kExceptions in rpc.cpp.

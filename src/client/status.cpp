@@ -101,6 +101,18 @@ std::string query_position_as_typed(const std::string& message) {
   return message.substr(0, at) + fmt::format("syntax error at character {} of the query", position - kPrefix) + rest;
 }
 
+// The server's size limits, in its words: a payload over its blob limit (dynamic config limit.blobSize.error,
+// 2 MiB by default; memos and search attributes have their own), or a request over its gRPC message limit.
+bool request_too_large(std::string_view message) {
+  return contains(message, "size exceeds limit") || contains(message, "grpc: received message larger than max");
+}
+
+std::string size_text(size_t bytes) {
+  if (bytes >= 1024 * 1024) return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  if (bytes >= 1024) return fmt::format("{:.1f} KiB", static_cast<double>(bytes) / 1024.0);
+  return fmt::format("{} bytes", bytes);
+}
+
 }  // namespace
 
 ErrorKind kind_for_code(int code) {
@@ -167,7 +179,8 @@ std::string connection_message(std::string_view address, std::string_view msg) {
   return fmt::format("cannot reach the cluster at {}: {}", address, why);
 }
 
-Error from_status(const grpc::Status& status, std::string_view address, bool interrupted, bool tls) {
+Error from_status(const grpc::Status& status, std::string_view address, bool interrupted, bool tls,
+                  size_t request_bytes) {
   int code = static_cast<int>(status.error_code());
   ErrorKind kind = interrupted ? ErrorKind::Interrupted : kind_for_code(code);
   std::string message = status.error_message();
@@ -180,7 +193,16 @@ Error from_status(const grpc::Status& status, std::string_view address, bool int
   const bool http_403 = contains(message, "Received http2 header with status: 403");
   // gRPC reports a 404 as UNIMPLEMENTED, but it says nothing of the server's version: nothing serves gRPC there.
   const bool http_404 = contains(message, "Received http2 header with status: 404");
-  if (!interrupted && http_404) {
+  if (!interrupted && (kind == ErrorKind::Rejected || kind == ErrorKind::ResourceExhausted) &&
+      request_too_large(message)) {
+    kind = ErrorKind::ResourceExhausted;
+    cause = "message_too_large";
+    message = fmt::format("the request{} is over a size limit of the cluster at {}: a payload (an input, a memo, a "
+                          "result) may be up to the server's blob size limit (2 MiB unless its dynamic config "
+                          "limit.blobSize.error says otherwise) and a request up to its gRPC message limit (4 MiB "
+                          "by default); make the input smaller (the server said: {})",
+                          request_bytes > 0 ? " (" + size_text(request_bytes) + ")" : std::string(), address, message);
+  } else if (!interrupted && http_404) {
     kind = ErrorKind::General;
     cause = "http_404";
     message = fmt::format("nothing at {} serves the Temporal gRPC API: the server (or a proxy in front of it) "

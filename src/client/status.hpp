@@ -16,8 +16,11 @@ namespace twctl::client {
 // `address` is named in connection errors; `interrupted` says the call was cancelled by the user; `tls` says
 // the channel uses TLS (a proxy's HTTP 400 then means a missing or rejected client certificate).
 // Sets Error::cause: refused, dns, reset, tls_handshake, unavailable, client_certificate, auth,
-// message_too_large, unsupported.
-Error from_status(const grpc::Status& status, std::string_view address, bool interrupted, bool tls = false);
+// message_too_large, unsupported. `request_bytes` (0: unknown) is named when the request was over a size limit
+// of the server: its blob limit on one payload (INVALID_ARGUMENT "Blob data size exceeds limit") and its gRPC
+// message limit on the request (RESOURCE_EXHAUSTED) are one mistake, and one error (resource_exhausted).
+Error from_status(const grpc::Status& status, std::string_view address, bool interrupted, bool tls = false,
+                  size_t request_bytes = 0);
 
 // The part of the mapping that needs no gRPC: a status code and message (for unit tests and the fake).
 ErrorKind kind_for_code(int grpc_code);

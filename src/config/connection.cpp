@@ -150,6 +150,10 @@ client::ConnectionOptions to_connection_options(const Settings& s) {
   }
   c.connect_timeout = std::chrono::duration_cast<std::chrono::milliseconds>(
       parse_duration("--client-connect-timeout", s.get("client_connect_timeout")));
+  if (auto it = s.values.find("retry_window"); it != s.values.end()) {
+    c.retry_window = std::chrono::duration_cast<std::chrono::milliseconds>(
+        parse_duration(where("retry_window", it->second), it->second.value));
+  }
   c.problem = s.problem.empty() ? check_values(s) : s.problem;
   return c;
 }

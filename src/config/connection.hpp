@@ -9,7 +9,7 @@
 
 namespace twctl::config {
 
-// Throws a usage Error for a bad --client-connect-timeout.
+// Throws a usage Error for a bad --client-connect-timeout or retry window.
 client::ConnectionOptions to_connection_options(const Settings& s);
 
 // The first value that fails its type's check (text that is UTF-8 without control characters, a legal gRPC

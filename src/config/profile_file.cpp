@@ -42,6 +42,7 @@ const std::vector<std::string_view> kProps{
     "tls.disable_host_verification",
     "codec.endpoint",
     "codec.auth",
+    "retry_window",
 };
 
 constexpr std::string_view kMetaPrefix = "grpc_meta.";

@@ -25,7 +25,7 @@ struct Spec {
   std::string_view fallback;
 };
 
-const std::array<Spec, 17> kSpecs{{
+const std::array<Spec, 18> kSpecs{{
     {"address", &ConnectionFlags::address, "--address", {"TEMPORAL_ADDRESS", {}}, true, "localhost:7233"},
     {"namespace", &ConnectionFlags::namespace_, "--namespace", {"TEMPORAL_NAMESPACE", {}}, true, "default"},
     {"api_key", &ConnectionFlags::api_key, "--api-key", {"TEMPORAL_API_KEY", {}}, true, {}},
@@ -52,6 +52,8 @@ const std::array<Spec, 17> kSpecs{{
     {"codec.auth", &ConnectionFlags::codec_auth, "--codec-auth", {"TEMPORAL_CODEC_AUTH", {}}, true, {}},
     {"identity", &ConnectionFlags::identity, "--identity", {}, false, {}},
     {"client_connect_timeout", &ConnectionFlags::client_connect_timeout, "--client-connect-timeout", {}, false, "10s"},
+    // twctl's own (the official CLI has no such setting), so its variable is not a TEMPORAL_ one.
+    {"retry_window", &ConnectionFlags::retry_window, "--retry-window", {"TWCTL_RETRY_WINDOW", {}}, true, "60s"},
 }};
 
 constexpr std::string_view kMetaEnvPrefix = "TEMPORAL_GRPC_META_";

@@ -31,14 +31,14 @@ struct ConnectionFlags {
   std::string tls_server_name, tls_disable_host_verification;
   std::string codec_endpoint, codec_auth;
   std::vector<std::string> grpc_meta, codec_headers;  // KEY=VALUE each
-  std::string profile, config_file, client_connect_timeout;
+  std::string profile, config_file, client_connect_timeout, retry_window;
   bool disable_config_file = false;
   bool disable_config_env = false;
 };
 
 struct Settings {
   // By property name as in the profile ("address", "tls.server_name", "grpc_meta.<key>", "codec_header.<key>",
-  // "identity", "client_connect_timeout"); only settings that have a value.
+  // "identity", "client_connect_timeout", "retry_window"); only settings that have a value.
   std::map<std::string, Value> values;
   Value profile;      // the profile's name
   Value config_file;  // the file's path ("" when disabled or unknown)

@@ -6,7 +6,7 @@ namespace twctl {
 
 namespace {
 
-constexpr std::array<ExitCodeRow, 14> kTable{{
+constexpr std::array<ExitCodeRow, 15> kTable{{
     {ErrorKind::General, 1, "error", "any other error"},
     {ErrorKind::Usage, 2, "usage", "bad command line or input: unknown flag, missing or empty value, ID over the server's length limit, bad JSON, duration, address, PEM, URL or temporal.toml type; nothing was sent"},
     {ErrorKind::WorkflowFailed, 3, "workflow_failed", "the workflow closed unsuccessfully: failed, canceled, terminated or timed out"},
@@ -20,6 +20,7 @@ constexpr std::array<ExitCodeRow, 14> kTable{{
     {ErrorKind::BatchFailed, 11, "batch_failed", "a batch job (--wait) failed for some executions or was stopped"},
     {ErrorKind::UpdateFailed, 12, "update_failed", "the workflow rejected the update, or its handler failed"},
     {ErrorKind::Unsupported, 13, "unsupported", "the cluster's server does not have this call: too old (the error names the version it needs)"},
+    {ErrorKind::OutcomeUnknown, 14, "outcome_unknown", "the answer to a change (start, signal, update, ...) was lost: it may or may not have been applied; the message says how to check"},
     {ErrorKind::Interrupted, 130, "interrupted", "interrupted by SIGINT or SIGTERM"},
 }};
 
@@ -35,5 +36,14 @@ const ExitCodeRow& row(ErrorKind kind) {
 std::span<const ExitCodeRow> exit_code_table() { return kTable; }
 int exit_code(ErrorKind kind) { return row(kind).code; }
 std::string_view kind_name(ErrorKind kind) { return row(kind).name; }
+
+Error rephrased(const Error& e, ErrorKind kind, std::string message) {
+  Error out(kind, std::move(message));
+  out.grpc_code = e.grpc_code;
+  out.grpc_code_name = e.grpc_code_name;
+  out.cause = e.cause;
+  out.details = e.details;
+  return out;
+}
 
 }  // namespace twctl

@@ -25,6 +25,7 @@ enum class ErrorKind {
   BatchFailed,
   UpdateFailed,
   Unsupported,
+  OutcomeUnknown,
   Interrupted,
 };
 
@@ -60,5 +61,8 @@ class Error : public std::runtime_error {
 };
 
 inline Error usage_error(std::string message) { return Error(ErrorKind::Usage, std::move(message)); }
+
+// The same error with another kind and message: the gRPC status, cause and details are kept.
+Error rephrased(const Error& e, ErrorKind kind, std::string message);
 
 }  // namespace twctl

@@ -8,6 +8,7 @@ void Printer::write(std::string_view s) {
   if (mode_ != OutputMode::Text) return;
   out_ << s;
   out_.flush();
+  ++writes_;
 }
 
 void Printer::document(const nlohmann::ordered_json& j) {
@@ -17,13 +18,21 @@ void Printer::document(const nlohmann::ordered_json& j) {
     out_ << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
   }
   out_.flush();
+  ++writes_;
 }
 
 ListWriter::ListWriter(Printer& printer, std::string field)
-    : p_(printer), field_(std::move(field)), uncaught_at_start_(std::uncaught_exceptions()) {}
+    : p_(printer),
+      field_(std::move(field)),
+      uncaught_at_start_(std::uncaught_exceptions()),
+      writes_at_start_(printer.writes_) {}
 
 ListWriter::~ListWriter() {
   if (std::uncaught_exceptions() > uncaught_at_start_) {
+    if (!finished_) {
+      if (opened_) close_array();
+      if (p_.writes_ > writes_at_start_) p_.partial_ = true;
+    }
     p_.out_.flush();
     return;
   }
@@ -56,6 +65,7 @@ void ListWriter::open_item() {
 
 void ListWriter::added() {
   ++count_;
+  ++p_.writes_;
   // Flushing every few items keeps a reader of the pipe current without a write per line.
   if (count_ % 64 == 0) p_.out_.flush();
 }
@@ -97,13 +107,17 @@ void ListWriter::flush() { p_.out_.flush(); }
 void ListWriter::finish() {
   if (finished_) return;
   finished_ = true;
-  auto& out = p_.out_;
   if (p_.mode_ == OutputMode::Json) {
-    if (!opened_) out << (field_.empty() ? "[\n" : "{\n  \"" + field_ + "\": [\n");
-    else out << "\n";
-    out << (field_.empty() ? "]\n" : "  ]\n}\n");
+    if (!opened_) open_item();
+    close_array();
   }
-  out.flush();
+  p_.out_.flush();
+}
+
+void ListWriter::close_array() {
+  auto& out = p_.out_;
+  if (count_ > 0) out << "\n";
+  out << (field_.empty() ? "]\n" : "  ]\n}\n");
 }
 
 }  // namespace twctl::output

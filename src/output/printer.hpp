@@ -30,6 +30,9 @@ class Printer {
   const Style& style() const { return style_; }
   // False once stdout can no longer be written (a closed pipe): streaming commands stop early.
   bool ok() const { return out_.good(); }
+  // True when a list or history was cut short by an error or an interrupt after part of it was written. Its
+  // JSON array was still closed, so stdout parses; the error object says "partial": true.
+  bool partial() const { return partial_; }
 
   // Text mode only: written as is.
   void write(std::string_view s);
@@ -41,11 +44,15 @@ class Printer {
   std::ostream& out_;
   OutputMode mode_;
   Style style_;
+  unsigned long writes_ = 0;  // items, documents and texts written so far
+  bool partial_ = false;
 };
 
 // A list streamed item by item: a JSON array in json (`[`, items separated by `,\n`, `]`; an empty list is
 // "[\n]\n"), one item per line in jsonl (nothing for an empty list). `field`, when given, wraps the array in
-// an object: {"events": [...]}. Memory does not grow with the list.
+// an object: {"events": [...]}. Memory does not grow with the list. Abandoned by an exception (a failed call,
+// an interrupt) after something was written, it still closes the array, so what was written parses, and marks
+// the printer partial; when nothing was written, it writes nothing (an empty list is not the answer).
 class ListWriter {
  public:
   explicit ListWriter(Printer& printer, std::string field = {});
@@ -56,8 +63,7 @@ class ListWriter {
   void add(const google::protobuf::Message& item);
   // Hands what was written so far to the reader of stdout (lists flush every 64 items on their own).
   void flush();
-  // Closes the array; called by the destructor if not before, unless the list is being abandoned because
-  // of an error (then an empty list must not be printed as if it were the answer).
+  // Closes the array; called by the destructor if not before (see above for an abandoned list).
   void finish();
 
  private:
@@ -67,10 +73,12 @@ class ListWriter {
   bool finished_ = false;
   size_t count_ = 0;
   int uncaught_at_start_;
+  unsigned long writes_at_start_;
   std::string buffer_;  // reused by add(Message)
 
   void open_item();
   void added();
+  void close_array();
 };
 
 }  // namespace twctl::output

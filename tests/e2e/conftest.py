@@ -9,6 +9,7 @@
 - ``twctl``: runs $TWCTL_BIN with ``--address <rig.address>`` appended.
 - ``unique_id``: a fresh workflow ID per test.
 - ``wait_until``: the helper from helpers.py, also as a fixture.
+- ``own_server``: a dev server of the test's own with a database file, which the test can stop and start again.
 
 Markers:
 
@@ -245,3 +246,28 @@ def unique_id(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def wait_until():
     return _wait_until
+
+
+@pytest.fixture
+def own_server(tmp_path):
+    """A dev server of this test's own, on a fixed port with a database file, so it can be restarted:
+    yields (address, box, restart_server); box["server"] and box["worker"] are stopped at the end.
+    restart_server(stopped=None) stops the server, calls ``stopped()`` if given (the outage), and starts it
+    again on the same port and database."""
+    db = tmp_path / "temporal.db"
+    port = _rig.free_port()
+    server, address = _rig.start_devserver(tmp_path, port=port, db_filename=str(db))
+    box = {"server": server, "worker": None}
+
+    def restart_server(stopped=None):
+        _rig.stop(box["server"])
+        box["server"] = None
+        if stopped is not None:
+            stopped()
+        box["server"], _ = _rig.start_devserver(tmp_path, port=port, db_filename=str(db), log_name="devserver2.log")
+
+    try:
+        yield address, box, restart_server
+    finally:
+        _rig.stop(box["worker"])
+        _rig.stop(box["server"])

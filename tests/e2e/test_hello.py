@@ -145,3 +145,11 @@ def test_list_streams_pages_and_honours_limit(twctl, unique_id):
     assert len(json.loads(limited.stdout)) == 3
     empty = twctl("workflow", "list", "-q", f"WorkflowId='{unique_id}-none'", "-o", "json")
     assert empty.returncode == 0 and empty.stdout == "[\n]\n"
+
+
+def test_priority_and_fairness_reach_the_server(twctl, unique_id):
+    r = twctl("workflow", "start", "--type", "SayHello", "-t", TQ, "-w", unique_id, "-i", '"P"',
+              "--priority-key", "2", "--fairness-key", "tenant-a", "--fairness-weight", "1.5")
+    assert r.returncode == 0, r.stderr
+    info = json.loads(twctl("workflow", "describe", "-w", unique_id, "-o", "json").stdout)["workflowExecutionInfo"]
+    assert info["priority"] == {"priorityKey": 2, "fairnessKey": "tenant-a", "fairnessWeight": 1.5}

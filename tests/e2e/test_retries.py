@@ -13,25 +13,6 @@ import pytest
 import rig as _rig
 
 
-@pytest.fixture
-def own_server(tmp_path):
-    """A dev server of this test's own, on a fixed port with a database file, so it can be restarted."""
-    db = tmp_path / "temporal.db"
-    port = _rig.free_port()
-    server, address = _rig.start_devserver(tmp_path, port=port, db_filename=str(db))
-    box = {"server": server, "worker": None}
-
-    def restart_server():
-        _rig.stop(box["server"])
-        box["server"], _ = _rig.start_devserver(tmp_path, port=port, db_filename=str(db), log_name="devserver2.log")
-
-    try:
-        yield address, box, restart_server
-    finally:
-        _rig.stop(box["worker"])
-        _rig.stop(box["server"])
-
-
 @pytest.mark.parametrize("command", ["result", "show-follow"])
 def test_restart_under_a_waiting_command_is_ridden_out(twctl, own_server, unique_id, wait_until, tmp_path, command):
     address, box, restart_server = own_server

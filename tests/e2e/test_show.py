@@ -242,3 +242,22 @@ def test_follow_is_interrupted_by_ctrl_c_with_exit_130(twctl, unique_id, followe
     assert f.wait(timeout=10) == 130
     assert "interrupted" in f.stderr()
     twctl("workflow", "terminate", "-w", unique_id)
+
+
+def test_event_type_and_limit_read_only_what_is_asked(twctl, unique_id):
+    r = twctl("workflow", "execute", "--type", "SayHello", "-t", "hello-tasks", "-w", unique_id, "-i", '"Limit"')
+    assert r.returncode == 0, r.stderr
+    full = twctl("workflow", "show", "-w", unique_id, "-o", "jsonl").stdout
+    everything = [json.loads(line) for line in full.splitlines()]
+    scheduled = twctl("workflow", "show", "-w", unique_id, "--event-type", "ActivityTaskScheduled", "-o", "jsonl")
+    assert scheduled.returncode == 0, scheduled.stderr
+    rows = [json.loads(line) for line in scheduled.stdout.splitlines()]
+    assert [e["eventType"] for e in rows] == ["EVENT_TYPE_ACTIVITY_TASK_SCHEDULED"]
+    assert rows == [e for e in everything if e["eventType"] == "EVENT_TYPE_ACTIVITY_TASK_SCHEDULED"]
+    first = [json.loads(line) for line in twctl("workflow", "show", "-w", unique_id, "--limit", "3", "-o",
+                                                "jsonl").stdout.splitlines()]
+    assert first == everything[:3]
+    last = twctl("workflow", "show", "-w", unique_id, "--reverse", "--limit", "1")
+    assert last.returncode == 0, last.stderr
+    assert "WorkflowExecutionCompleted" in last.stdout
+    assert "WorkflowExecutionStarted" not in last.stdout

@@ -35,7 +35,7 @@ TEST_CASE("__complete: commands by prefix, with their summaries, and no file com
   auto r = complete(c, {"wor"});
   CHECK(r.code == 0);
   CHECK(r.out == "workflow\tStart, inspect and control workflow executions\n"
-                 "worker\tList and describe workers from their heartbeats\n:4\n");
+                 "worker\tWorkers from their heartbeats, and worker deployments\n:4\n");
   r = complete(c, {"workflow", "st"});
   CHECK(r.out == "start\tStart a workflow execution and print its IDs\n"
                  "start-update-with-start\tSend an update, starting the workflow if needed; wait until accepted\n"
@@ -46,8 +46,10 @@ TEST_CASE("__complete: commands by prefix, with their summaries, and no file com
 
 TEST_CASE("__complete: flags of the command and the global ones; given ones are not offered again") {
   FakeCluster c;
-  auto r = complete(c, {"workflow", "query", "--re"});
+  auto r = complete(c, {"workflow", "query", "--rej"});
   CHECK(r.out == "--reject-condition\tReject the query if the workflow is not_open or not_completed_cleanly\n:4\n");
+  // A global flag is offered beside the command's own.
+  CHECK(complete(c, {"workflow", "query", "--re"}).out.find("\n--retry-window\t") != std::string::npos);
   r = complete(c, {"workflow", "describe", "-w", "x", "-"});
   CHECK(r.out.find("\n-w\t") == std::string::npos);
   CHECK(r.out.find("--workflow-id") == std::string::npos);

@@ -145,8 +145,14 @@ inline Run run_cli(FakeCluster& cluster, std::vector<std::string> args,
     }
     return std::nullopt;
   };
-  ctx.now = [] { return TimePoint(std::chrono::seconds(1'700'000'100)); };
-  ctx.pause = [](std::chrono::milliseconds) { return true; };  // polls and retries do not wait in tests
+  // A fake clock that only pauses move: polls and retries do not wait in tests, and time-bounded loops (the
+  // retry window, --command-timeout) still end.
+  auto clock = std::make_shared<TimePoint>(std::chrono::seconds(1'700'000'100));
+  ctx.now = [clock] { return *clock; };
+  ctx.pause = [clock](std::chrono::milliseconds d) {
+    *clock += d;
+    return true;
+  };
   ctx.gateway_factory = [&cluster](const client::ConnectionOptions&, CancelToken&) {
     ++cluster.gateways_made;
     return std::make_unique<FakeGateway>(cluster);

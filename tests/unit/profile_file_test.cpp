@@ -174,7 +174,8 @@ TEST_CASE("settings: prints each setting with its source, secrets masked, and co
         " api_key ******** env TEMPORAL_API_KEY\n"
         " tls true env (implied by TEMPORAL_API_KEY)\n"
         " identity twctl:ann@box default\n"
-        " client_connect_timeout 10s default\n");
+        " client_connect_timeout 10s default\n"
+        " retry_window 60s default\n");
   CHECK(r.out.find("sk-env-abcdef") == std::string::npos);
   CHECK(c.gateways_made == 0);
   auto json = nlohmann::json::parse(testing::run_cli(c, {"settings", "-o", "json"}, env).out);

@@ -79,7 +79,8 @@ TEST_CASE("retry: transient failures are retried with exponential backoff, and e
   CHECK(h.inner->calls == 5);
   CHECK(h.waits == std::vector<std::chrono::milliseconds>{200ms, 400ms, 800ms});
   REQUIRE(h.log.size() == 3);
-  CHECK(h.log[0].find("retrying DescribeWorkflowExecution in 200ms (attempt 1 of 12 failed)") == 0);
+  CHECK(h.log[0].find("retrying DescribeWorkflowExecution in 200ms (attempt 1 failed; 60s of the 60s retry window "
+                      "left)") == 0);
 }
 
 TEST_CASE("retry: backoff grows to its cap, and jitter stays within its bounds") {
@@ -136,18 +137,8 @@ TEST_CASE("retry: a start is retried only with a request ID") {
   CHECK(h.cluster.requests<wsv::StartWorkflowExecutionRequest>().back().request_id() == "r-1");
 }
 
-TEST_CASE("retry: bounded by attempts, by time, and by --command-timeout") {
-  SUBCASE("attempts") {
-    Harness h;
-    RetryPolicy p;
-    p.max_attempts = 3;
-    auto g = h.make(p);
-    client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest());
-    h.script = std::deque<Error>(10, unavailable("refused"));
-    CHECK_THROWS_AS(client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest()), Error);
-    CHECK(h.inner->calls == 1 + 3);
-  }
-  SUBCASE("a cluster never reached gets the short budget") {
+TEST_CASE("retry: bounded by the retry window, not by a number of attempts, and by --command-timeout") {
+  SUBCASE("a cluster never reached gets the short window") {
     Harness h;
     auto g = h.make();
     h.script = std::deque<Error>(50, unavailable("refused"));
@@ -158,28 +149,193 @@ TEST_CASE("retry: bounded by attempts, by time, and by --command-timeout") {
     } catch (const Error& e) {
       CHECK(e.kind() == ErrorKind::Unavailable);
     }
-    CHECK(h.clock - before <= RetryPolicy{}.max_elapsed_unreached);
-    CHECK(h.inner->calls == 4);  // 200 + 400 + 800 ms fit in 2 s; 1600 more would not
+    CHECK(h.clock - before == RetryPolicy{}.window_unreached);
+    CHECK(h.inner->calls == 5);  // 200 + 400 + 800 ms, then the 600 ms left of 2 s
   }
-  SUBCASE("a cluster that answered before gets the long budget") {
+  SUBCASE("a cluster that answered before is retried for the whole window: a 45 s outage is ridden out") {
+    // Refuses until the fake clock reaches `back`.
+    struct Outage : testing::FakeGateway {
+      Outage(testing::FakeCluster& c, Harness& h) : FakeGateway(c), h_(h) {}
+      void call(const google::protobuf::Message& req, google::protobuf::Message& resp) override {
+        ++calls;
+        if (h_.clock < back) throw unavailable("refused");
+        FakeGateway::call(req, resp);
+      }
+      Harness& h_;
+      std::chrono::system_clock::time_point back{};
+      int calls = 0;
+    };
     Harness h;
-    auto g = h.make();
-    client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest());
-    h.script = std::deque<Error>(50, unavailable("refused"));
-    auto before = h.clock;
-    CHECK_THROWS_AS(client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest()), Error);
-    CHECK(h.clock - before <= RetryPolicy{}.max_elapsed);
-    CHECK(h.clock - before >= 20s);
-    CHECK(h.inner->calls == 1 + 12);
+    auto inner = std::make_unique<Outage>(h.cluster, h);
+    auto* outage = inner.get();
+    RetryHooks hooks;
+    hooks.now = [&h] { return h.clock; };
+    hooks.sleep = [&h](std::chrono::milliseconds d) {
+      h.clock += d;
+      return true;
+    };
+    hooks.random = [] { return 0.5; };
+    auto g = with_retries(std::move(inner), {}, hooks);
+    client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest());  // reached
+    outage->back = h.clock + 45s;
+    CHECK_NOTHROW(client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest()));
+    CHECK(h.clock >= outage->back);
+    CHECK(outage->calls > 1 + 12);  // more attempts than the old limit of 12
   }
-  SUBCASE("the command's deadline") {
+  SUBCASE("the window runs out: the error says for how long it was retried") {
+    Harness h;
+    RetryPolicy p;
+    p.window = 90s;
+    auto g = h.make(p);
+    client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest());
+    h.script = std::deque<Error>(100, unavailable("refused"));
+    auto before = h.clock;
+    try {
+      client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest());
+      FAIL("expected unavailable");
+    } catch (const Error& e) {
+      CHECK(e.kind() == ErrorKind::Unavailable);
+      CHECK(e.cause == "refused");
+      CHECK(std::string(e.what()).find("retried for 90s: --retry-window") != std::string::npos);
+    }
+    CHECK(h.clock - before == 90s);  // the last attempt comes at the window's end
+    CHECK(h.inner->calls > 12);      // no attempt limit
+  }
+  SUBCASE("a zero window does not retry") {
+    Harness h;
+    RetryPolicy p;
+    p.window = 0s;
+    auto g = h.make(p);
+    client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest());
+    h.script = {unavailable("refused")};
+    CHECK_THROWS_AS(client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest()), Error);
+    CHECK(h.inner->calls == 2);
+  }
+  SUBCASE("--command-timeout running out during an outage is the deadline, not the outage") {
     Harness h;
     auto g = h.make({}, h.clock + 1s);
     client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest());
     h.script = std::deque<Error>(50, unavailable("refused"));
-    CHECK_THROWS_AS(client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest()), Error);
+    try {
+      client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest());
+      FAIL("expected deadline_exceeded");
+    } catch (const Error& e) {
+      CHECK(e.kind() == ErrorKind::DeadlineExceeded);
+      CHECK(exit_code(e.kind()) == 7);
+      CHECK(e.cause == "command_timeout");
+      CHECK(std::string(e.what()).find("--command-timeout") != std::string::npos);
+    }
     CHECK(h.clock < std::chrono::system_clock::time_point(std::chrono::seconds(1'700'000'001)));
   }
+}
+
+TEST_CASE("retry: a change whose answer was lost is outcome_unknown; one never sent keeps its error") {
+  auto deadline = [] {
+    Error e(ErrorKind::DeadlineExceeded, "no answer from h:1 in time: Deadline Exceeded");
+    e.grpc_code = 4;
+    e.cause = "deadline";
+    return e;
+  };
+  SUBCASE("a start whose call ran out of time") {
+    Harness h;
+    auto g = h.make();
+    h.script = {deadline()};
+    wsv::StartWorkflowExecutionRequest start;
+    start.set_request_id("r-1");
+    try {
+      client::call<wsv::StartWorkflowExecutionResponse>(*g, start);
+      FAIL("expected outcome_unknown");
+    } catch (const Error& e) {
+      CHECK(e.kind() == ErrorKind::OutcomeUnknown);
+      CHECK(exit_code(e.kind()) == 14);
+      CHECK(e.cause == "deadline");
+      CHECK(std::string(e.what()).find("StartWorkflowExecution") != std::string::npos);
+      CHECK(std::string(e.what()).find("may or may not have been applied") != std::string::npos);
+    }
+  }
+  SUBCASE("a signal whose connection was reset, then refused until the window ran out") {
+    Harness h;
+    auto g = h.make();
+    client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest());
+    h.script = std::deque<Error>(100, unavailable("refused"));
+    h.script.front() = unavailable("reset");
+    wsv::SignalWorkflowExecutionRequest signal;
+    signal.set_request_id("r-2");
+    try {
+      client::call<wsv::SignalWorkflowExecutionResponse>(*g, signal);
+      FAIL("expected outcome_unknown");
+    } catch (const Error& e) {
+      CHECK(e.kind() == ErrorKind::OutcomeUnknown);
+    }
+  }
+  SUBCASE("a change never sent (refused throughout) is unavailable; a read that timed out is the deadline") {
+    Harness h;
+    auto g = h.make();
+    h.script = std::deque<Error>(50, unavailable("refused"));
+    wsv::SignalWorkflowExecutionRequest signal;
+    signal.set_request_id("r-3");
+    try {
+      client::call<wsv::SignalWorkflowExecutionResponse>(*g, signal);
+      FAIL("expected unavailable");
+    } catch (const Error& e) {
+      CHECK(e.kind() == ErrorKind::Unavailable);
+    }
+    h.script = {deadline()};
+    try {
+      client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest());
+      FAIL("expected deadline_exceeded");
+    } catch (const Error& e) {
+      CHECK(e.kind() == ErrorKind::DeadlineExceeded);
+    }
+  }
+  SUBCASE("a definite answer after a lost one is that answer") {
+    Harness h;
+    auto g = h.make();
+    Error exists(ErrorKind::AlreadyExists, "already started");
+    exists.grpc_code = 6;
+    h.script = {unavailable("reset"), exists};
+    wsv::StartWorkflowExecutionRequest start;
+    start.set_request_id("r-4");
+    try {
+      client::call<wsv::StartWorkflowExecutionResponse>(*g, start);
+      FAIL("expected already_exists");
+    } catch (const Error& e) {
+      CHECK(e.kind() == ErrorKind::AlreadyExists);
+    }
+  }
+  CHECK(may_have_been_sent(unavailable("reset")));
+  CHECK_FALSE(may_have_been_sent(unavailable("refused")));
+  CHECK_FALSE(may_have_been_sent(unavailable("dns")));
+  CHECK_FALSE(may_have_been_sent(Error(ErrorKind::DeadlineExceeded, "the command timed out (--command-timeout)")));
+}
+
+TEST_CASE("retry: the pause between attempts is the gateway's, which may end it early") {
+  struct Reconnecting : testing::FakeGateway {
+    using FakeGateway::FakeGateway;
+    bool pause_before_retry(std::chrono::milliseconds d, const std::function<bool(std::chrono::milliseconds)>&) override {
+      asked.push_back(d);
+      return true;  // "connected again": no sleep at all
+    }
+    void call(const google::protobuf::Message& req, google::protobuf::Message& resp) override {
+      if (fail-- > 0) throw unavailable("refused");
+      FakeGateway::call(req, resp);
+    }
+    int fail = 0;
+    std::vector<std::chrono::milliseconds> asked;
+  };
+  testing::FakeCluster cluster;
+  auto inner = std::make_unique<Reconnecting>(cluster);
+  auto* raw = inner.get();
+  bool slept = false;
+  RetryHooks hooks;
+  hooks.now = [] { return std::chrono::system_clock::time_point(); };
+  hooks.sleep = [&slept](std::chrono::milliseconds) { return slept = true; };
+  hooks.random = [] { return 0.5; };
+  auto g = with_retries(std::move(inner), {}, hooks);
+  raw->fail = 2;
+  client::call<wsv::DescribeWorkflowExecutionResponse>(*g, wsv::DescribeWorkflowExecutionRequest());
+  CHECK(raw->asked == std::vector<std::chrono::milliseconds>{200ms, 400ms});
+  CHECK_FALSE(slept);
 }
 
 TEST_CASE("retry: an interrupted wait ends the command as interrupted") {

@@ -268,3 +268,37 @@ TEST_CASE("workflow show --follow and result: an empty poll answered at once pau
     CHECK(pauses == std::vector<std::chrono::milliseconds>{std::chrono::milliseconds(250)});
   }
 }
+
+TEST_CASE("workflow show --event-type and --limit: filtered here, and no page read after the last one needed") {
+  FakeCluster c;
+  c.then(page({event(1, enums::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED), event(2, enums::EVENT_TYPE_WORKFLOW_TASK_SCHEDULED),
+               event(3, enums::EVENT_TYPE_WORKFLOW_TASK_STARTED), event(4, enums::EVENT_TYPE_WORKFLOW_TASK_COMPLETED)},
+              "next"));
+  auto r = run_cli(c, {"workflow", "show", "-w", "w", "--event-type", "workflowtaskstarted", "--event-type",
+                       "WorkflowTaskScheduled", "-o", "jsonl"});
+  CHECK(r.code == 0);
+  auto lines = std::count(r.out.begin(), r.out.end(), '\n');
+  CHECK(lines == 2);
+  CHECK(r.out.find("EVENT_TYPE_WORKFLOW_TASK_SCHEDULED") != std::string::npos);
+  CHECK(r.out.find("EVENT_TYPE_WORKFLOW_EXECUTION_STARTED") == std::string::npos);
+  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>().size() == 2);  // the second page: empty, last
+
+  FakeCluster limited;
+  limited.then(page({event(1, enums::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED),
+                     event(2, enums::EVENT_TYPE_WORKFLOW_TASK_SCHEDULED)},
+                    "more"));
+  auto l = run_cli(limited, {"workflow", "show", "-w", "w", "--limit", "2", "-o", "json"});
+  CHECK(l.code == 0);
+  CHECK(nlohmann::json::parse(l.out)["events"].size() == 2);
+  CHECK(limited.requests<wsv::GetWorkflowExecutionHistoryRequest>().size() == 1);  // "more" never read
+
+  for (const auto& bad : std::vector<std::vector<std::string>>{{"--limit", "-1"}, {"--event-type", "Nope"}}) {
+    FakeCluster none;
+    std::vector<std::string> args{"workflow", "show", "-w", "w"};
+    args.insert(args.end(), bad.begin(), bad.end());
+    auto b = run_cli(none, args);
+    CHECK(b.code == 2);
+    CHECK(b.err.find(bad[0]) != std::string::npos);
+    CHECK(none.calls.empty());
+  }
+}

@@ -264,3 +264,35 @@ TEST_CASE("update-with-start: bad input exits 2, names the flag, and sends nothi
     CHECK(c.gateways_made == 0);
   }
 }
+
+TEST_CASE("priority and fairness: sent by start and signal-with-start; out of range is a usage error") {
+  FakeCluster c;
+  auto r = run_cli(c, {"workflow", "start", "--type", "T", "-t", "q", "-w", "w1", "--priority-key", "1",
+                       "--fairness-key", "tenant-a", "--fairness-weight", "2.5"});
+  CHECK(r.code == 0);
+  auto p = c.requests<wsv::StartWorkflowExecutionRequest>().at(0).priority();
+  CHECK(p.priority_key() == 1);
+  CHECK(p.fairness_key() == "tenant-a");
+  CHECK(p.fairness_weight() == doctest::Approx(2.5));
+
+  run_cli(c, {"workflow", "start", "--type", "T", "-t", "q", "-w", "w2"});
+  CHECK_FALSE(c.requests<wsv::StartWorkflowExecutionRequest>().at(1).has_priority());
+
+  run_cli(c, {"workflow", "signal-with-start", "--type", "T", "-t", "q", "-w", "w3", "--signal-type", "s",
+              "--priority-key", "4"});
+  CHECK(c.requests<wsv::SignalWithStartWorkflowExecutionRequest>().at(0).priority().priority_key() == 4);
+
+  std::vector<std::pair<std::string, std::string>> bad = {{"--priority-key", "0"},      {"--priority-key", "x"},
+                                                          {"--priority-key", "1.5"},    {"--fairness-weight", "0"},
+                                                          {"--fairness-weight", "1e9"}, {"--fairness-weight", "nan"},
+                                                          {"--fairness-key", std::string(65, 'k')}};
+  for (const auto& [flag, value] : bad) {
+    CAPTURE(flag);
+    CAPTURE(value);
+    FakeCluster none;
+    auto b = run_cli(none, {"workflow", "start", "--type", "T", "-t", "q", flag, value});
+    CHECK(b.code == 2);
+    CHECK(b.err.find(flag) != std::string::npos);
+    CHECK(none.calls.empty());
+  }
+}

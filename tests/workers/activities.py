@@ -8,6 +8,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from typing import Any
 
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
@@ -52,6 +53,12 @@ async def fail_activity() -> None:
 
 
 # --- interactive-tasks -------------------------------------------------------
+
+
+@activity.defn(name="await_operator")
+async def await_operator(order: str) -> Any:
+    """Completes asynchronously: an operator finishes it with `twctl activity complete|fail`."""
+    activity.raise_complete_async()
 
 
 @activity.defn(name="make_payload")

@@ -73,8 +73,9 @@ def build_workers(client: Client, services_url: str) -> list[Worker]:
                 workflows.LongRunning,
                 workflows.Countdown,
                 workflows.Sleepy,
+                workflows.AwaitsOperator,
             ],
-            activities=[activities.fail_activity],
+            activities=[activities.fail_activity, activities.await_operator],
         ),
         Worker(
             client,

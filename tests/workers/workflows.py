@@ -16,6 +16,7 @@ with workflow.unsafe.imports_passed_through():
     from activities import (
         ComposeEmail,
         ServiceActivities,
+        await_operator,
         fail_activity,
         say_hello,
         send_email,
@@ -189,3 +190,19 @@ class Countdown:
         if n > 0:
             workflow.continue_as_new(n - 1)
         return "liftoff"
+
+
+@workflow.defn(name="AwaitsOperator")
+class AwaitsOperator:
+    """One activity, ID ``approve``, that its worker never finishes: `twctl activity complete` gives its result
+    (returned by the workflow), `twctl activity fail` fails it (and so the workflow)."""
+
+    @workflow.run
+    async def run(self, order: str) -> Any:
+        return await workflow.execute_activity(
+            await_operator,
+            order,
+            activity_id="approve",
+            start_to_close_timeout=timedelta(minutes=10),
+            retry_policy=RetryPolicy(maximum_attempts=5),
+        )

@@ -61,12 +61,25 @@ std::string progress_bar(const wsv::DescribeBatchOperationResponse& d) {
 
 int follow_batch(Context& ctx, const std::string& job_id) {
   bool live = ctx.stderr_tty;
+  const auto poll = std::chrono::milliseconds(500);
+  const auto& deadline = ctx.globals.connection.deadline;
   wsv::DescribeBatchOperationResponse d;
   for (;;) {
     d = describe_job(ctx, job_id);
     if (live) ctx.err << progress_bar(d) << std::flush;
     if (d.state() != enums::BATCH_OPERATION_STATE_RUNNING && d.state() != enums::BATCH_OPERATION_STATE_UNSPECIFIED) break;
-    if (!ctx.pause(std::chrono::milliseconds(500))) {
+    // Bounded by the job's state and by --command-timeout: a job that never ends does not hang the command.
+    if (deadline && ctx.now() + poll >= *deadline) {
+      if (live) ctx.err << "\n";
+      Error e(ErrorKind::DeadlineExceeded,
+              fmt::format("the command timed out (--command-timeout) while batch job {} was {} ({} of {} done); it "
+                          "goes on on the server: `twctl batch describe --job-id {}`",
+                          job_id, state_text(d.state()), d.complete_operation_count() + d.failure_operation_count(),
+                          d.total_operation_count(), job_id));
+      e.cause = "command_timeout";
+      throw e;
+    }
+    if (!ctx.pause(poll)) {
       if (live) ctx.err << "\n";
       throw Error(ErrorKind::Interrupted, fmt::format("interrupted; batch job {} goes on on the server", job_id));
     }

@@ -81,6 +81,21 @@ std::string pending_activities(const Context& ctx, const wsv::DescribeWorkflowEx
     if (a.has_scheduled_time()) card.emplace_back("ScheduledTime", time_text(ctx, a.scheduled_time()));
     if (a.has_last_started_time()) card.emplace_back("LastStartedTime", time_text(ctx, a.last_started_time()));
     if (a.has_last_heartbeat_time()) card.emplace_back("LastHeartbeatTime", time_text(ctx, a.last_heartbeat_time()));
+    if (a.has_heartbeat_details() && a.heartbeat_details().payloads_size() > 0) {
+      card.emplace_back("LastHeartbeatDetails",
+                        payload::result_to_json(a.heartbeat_details(), ctx.globals.shorthand_payloads).dump());
+    }
+    if (a.has_pause_info()) {
+      const auto& p = a.pause_info();
+      if (p.has_pause_time()) card.emplace_back("PausedTime", time_text(ctx, p.pause_time()));
+      if (p.has_manual()) {
+        card.emplace_back("PausedBy", p.manual().identity());
+        if (!p.manual().reason().empty()) card.emplace_back("PauseReason", p.manual().reason());
+      } else if (p.has_rule()) {
+        card.emplace_back("PausedBy", "rule " + p.rule().rule_id() + " (" + p.rule().identity() + ")");
+        if (!p.rule().reason().empty()) card.emplace_back("PauseReason", p.rule().reason());
+      }
+    }
     if (a.has_next_attempt_schedule_time()) {
       card.emplace_back("NextAttemptScheduleTime", time_text(ctx, a.next_attempt_schedule_time()));
     }

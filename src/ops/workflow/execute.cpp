@@ -1,5 +1,7 @@
 #include "ops/workflow/execute.hpp"
 
+#include "ops/outcome.hpp"
+
 #include "ops/workflow/common.hpp"
 #include "ops/workflow/start.hpp"
 
@@ -68,7 +70,8 @@ int execute(const ExecuteOptions& opts, Context& ctx) {
   auto req = build_start_request(opts.start, ctx);
   auto& out = ctx.printer();
   auto began = ctx.now();
-  auto resp = client::call<wsv::StartWorkflowExecutionResponse>(ctx.gateway(), req);
+  auto resp = call_change<wsv::StartWorkflowExecutionResponse>(
+      ctx, req, check_with(ctx, "workflow describe -w " + req.workflow_id()));
   if (out.text()) {
     print_started(ctx, req, resp.run_id(), resp.started(), "following it");
   } else if (!resp.started()) {

@@ -1,4 +1,5 @@
 // pause and unpause: the server stops (or resumes) dispatching the workflow's tasks; its status reads Paused.
+#include "ops/outcome.hpp"
 #include "ops/workflow/pause.hpp"
 
 #include "core/error.hpp"
@@ -22,7 +23,7 @@ void send(const PauseOptions& opts, Context& ctx, Req req) {
   req.set_identity(ctx.identity());
   req.set_reason(opts.reason);
   req.set_request_id(new_uuid());  // the server de-duplicates a retried request
-  client::call<Resp>(ctx.gateway(), req);
+  call_change<Resp>(ctx, req, check_with(ctx, "workflow describe -w " + opts.ref.workflow_id, " (its status)"));
 }
 
 }  // namespace

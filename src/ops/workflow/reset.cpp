@@ -1,4 +1,5 @@
 // workflow reset: a new run that replays the history up to a workflow task, then continues from there.
+#include "ops/outcome.hpp"
 #include "ops/workflow/reset.hpp"
 
 #include "ops/workflow/common.hpp"
@@ -221,7 +222,8 @@ int reset(const ResetOptions& opts, Context& ctx) {
   set_reapply_type(req, reapply.type);
   for (auto kind : reapply.exclude) req.add_reset_reapply_exclude_types(kind);
   req.set_identity(ctx.identity());
-  auto resp = client::call<wsv::ResetWorkflowExecutionResponse>(ctx.gateway(), req);
+  auto resp = call_change<wsv::ResetWorkflowExecutionResponse>(
+      ctx, req, check_with(ctx, "workflow describe -w " + wid, " (a new run, reset from " + point.run_id + "?)"));
 
   auto& out = ctx.printer();
   if (out.json()) {

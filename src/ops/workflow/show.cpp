@@ -7,6 +7,7 @@
 #include "ops/workflow/history_text.hpp"
 
 #include <ostream>
+#include <set>
 
 #include "temporal/api/workflowservice/v1/request_response.pb.h"
 
@@ -16,12 +17,17 @@ namespace wsv = temporal::api::workflowservice::v1;
 
 int show(const ShowOptions& opts, Context& ctx) {
   if (opts.follow && opts.reverse) throw usage_error("--reverse cannot be used with --follow");
+  if (opts.limit < 0) throw usage_error("--limit must not be negative");
+  std::set<int> types;
+  for (const auto& t : opts.event_types) types.insert(enum_number(kEventType, t));
   auto& out = ctx.printer();
   auto ex = to_proto(opts.ref);
   output::ListWriter items(out, out.mode() == output::OutputMode::Json ? "events" : "");
   HistoryText text(ctx, opts.detailed);
   std::optional<HistoryEvent> close;
+  int printed = 0;
   auto print = [&](const HistoryEvent& e) {
+    if (!types.empty() && types.count(e.event_type()) == 0) return true;
     if (out.text()) {
       text.add(e);
     } else {
@@ -29,7 +35,7 @@ int show(const ShowOptions& opts, Context& ctx) {
     }
     // Newest first, the close event comes first; oldest first (and following), the last one counts.
     if (is_close_event(e) && (!opts.reverse || !close)) close = e;
-    return out.ok();
+    return out.ok() && (opts.limit == 0 || ++printed < opts.limit);
   };
 
   if (opts.reverse) {

@@ -1,5 +1,7 @@
 #include "ops/workflow/signal.hpp"
 
+#include "ops/outcome.hpp"
+
 #include "ops/workflow/common.hpp"
 #include "payload/payload.hpp"
 #include "ops/workflow/target.hpp"
@@ -37,7 +39,9 @@ int signal(const SignalOptions& opts, Context& ctx) {
   if (!headers.empty()) *req.mutable_header()->mutable_fields() = std::move(headers);
   req.set_identity(identity);
   req.set_request_id(new_uuid());
-  client::call<wsv::SignalWorkflowExecutionResponse>(ctx.gateway(), req);
+  call_change<wsv::SignalWorkflowExecutionResponse>(
+      ctx, req, check_with(ctx, "workflow show -w " + opts.target.ref.workflow_id,
+                           " (a WorkflowExecutionSignaled event " + opts.name + " near the end?)"));
   auto& out = ctx.printer();
   if (out.json()) {
     out.document({{"workflowId", opts.target.ref.workflow_id}, {"runId", opts.target.ref.run_id}, {"signal", opts.name}});

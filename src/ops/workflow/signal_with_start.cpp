@@ -1,5 +1,7 @@
 #include "ops/workflow/signal_with_start.hpp"
 
+#include "ops/outcome.hpp"
+
 #include "payload/payload.hpp"
 
 #include "core/error.hpp"
@@ -27,7 +29,8 @@ int signal_with_start(const SignalWithStartOptions& opts, Context& ctx) {
   req.set_signal_name(opts.signal_name);
   if (signal_input.payloads_size() > 0) *req.mutable_signal_input() = std::move(signal_input);
 
-  auto resp = client::call<wsv::SignalWithStartWorkflowExecutionResponse>(ctx.gateway(), req);
+  auto resp = call_change<wsv::SignalWithStartWorkflowExecutionResponse>(
+      ctx, req, check_with(ctx, "workflow show -w " + req.workflow_id(), " (started, and signaled?)"));
   auto& out = ctx.printer();
   if (out.text()) {
     auto card = started_card(start, resp.run_id());

@@ -1,5 +1,7 @@
 #include "ops/workflow/start.hpp"
 
+#include "ops/outcome.hpp"
+
 #include "payload/payload.hpp"
 
 #include "core/duration.hpp"
@@ -8,6 +10,10 @@
 #include "ops/workflow/common.hpp"
 
 #include <fmt/format.h>
+
+#include <cctype>
+#include <charconv>
+#include <cstdlib>
 
 #include "temporal/api/enums/v1/workflow.pb.h"
 
@@ -20,6 +26,8 @@ namespace wsv = temporal::api::workflowservice::v1;
 
 namespace {
 
+constexpr size_t kMaxFairnessKeyBytes = 64;  // the server's limit on a fairness key
+
 // `field` is the mutable accessor, called only when the flag was given: calling it makes the field present, and
 // a present start delay (even 0) is what the server refuses beside a cron schedule.
 template <class Field>
@@ -29,6 +37,36 @@ void set_duration(std::string_view flag, const std::string& text, Field field) {
 }
 
 }  // namespace
+
+void set_priority(const SharedWorkflowStartOptions& opts, temporal::api::common::v1::Priority* out) {
+  if (!opts.priority_key.empty()) {
+    int key = 0;
+    auto [end, ec] = std::from_chars(opts.priority_key.data(), opts.priority_key.data() + opts.priority_key.size(), key);
+    if (ec != std::errc() || end != opts.priority_key.data() + opts.priority_key.size() || key < 1) {
+      throw usage_error(fmt::format("invalid value \"{}\" for --priority-key: a whole number from 1 (the server's "
+                                    "default levels are 1 to 5)",
+                                    opts.priority_key));
+    }
+    out->set_priority_key(key);
+  }
+  if (!opts.fairness_key.empty()) {
+    if (opts.fairness_key.size() > kMaxFairnessKeyBytes) {
+      throw usage_error(fmt::format("--fairness-key is {} bytes long; the server takes at most {}",
+                                    opts.fairness_key.size(), kMaxFairnessKeyBytes));
+    }
+    out->set_fairness_key(opts.fairness_key);
+  }
+  if (!opts.fairness_weight.empty()) {
+    char* end = nullptr;
+    double w = std::strtod(opts.fairness_weight.c_str(), &end);
+    if (end != opts.fairness_weight.c_str() + opts.fairness_weight.size() || std::isspace(
+            static_cast<unsigned char>(opts.fairness_weight.front())) || !(w >= 0.001 && w <= 1000)) {
+      throw usage_error(fmt::format("invalid value \"{}\" for --fairness-weight: a number from 0.001 to 1000",
+                                    opts.fairness_weight));
+    }
+    out->set_fairness_weight(static_cast<float>(w));
+  }
+}
 
 wsv::StartWorkflowExecutionRequest build_start_request(const StartOptions& opts, Context& ctx) {
   if (opts.type.empty()) throw usage_error("--type must not be empty");
@@ -77,6 +115,8 @@ wsv::StartWorkflowExecutionRequest build_start_request(const StartOptions& opts,
     *req.mutable_user_metadata()->mutable_details() =
         payload::from_json_text("--static-details", nlohmann::json(opts.static_details).dump());
   }
+  set_priority(opts, req.mutable_priority());
+  if (req.priority().ByteSizeLong() == 0) req.clear_priority();
   req.set_identity(ctx.identity());
   req.set_request_id(new_uuid());
   if (!opts.cron.empty()) ctx.warn("--cron is deprecated: use schedules instead");
@@ -114,7 +154,8 @@ void print_started(Context& ctx, const wsv::StartWorkflowExecutionRequest& req, 
 
 int start(const StartOptions& opts, Context& ctx) {
   auto req = build_start_request(opts, ctx);
-  auto resp = client::call<wsv::StartWorkflowExecutionResponse>(ctx.gateway(), req);
+  auto resp = call_change<wsv::StartWorkflowExecutionResponse>(
+      ctx, req, check_with(ctx, "workflow describe -w " + req.workflow_id()));
   print_started(ctx, req, resp.run_id(), resp.started());
   return 0;
 }

@@ -10,9 +10,11 @@
 #include <string_view>
 #include <vector>
 
-
 namespace temporal::api::workflowservice::v1 {
 class StartWorkflowExecutionRequest;
+}
+namespace temporal::api::common::v1 {
+class Priority;
 }
 
 namespace twctl::ops::workflow {
@@ -23,6 +25,10 @@ temporal::api::workflowservice::v1::StartWorkflowExecutionRequest build_start_re
                                                                                         Context& ctx);
 
 int start(const StartOptions& opts, Context& ctx);
+
+// --priority-key, --fairness-key and --fairness-weight into `out` (what was given); a usage Error naming the
+// flag when a value is out of the range the server takes.
+void set_priority(const SharedWorkflowStartOptions& opts, temporal::api::common::v1::Priority* out);
 
 // The rows of the "Running execution:" card, and the JSON object {"workflowId", "runId", "type", "namespace",
 // "taskQueue", "started"}: shared by the commands that start a workflow.

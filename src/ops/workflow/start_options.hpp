@@ -23,6 +23,10 @@ struct SharedWorkflowStartOptions {
   std::vector<std::string> headers;
   std::string static_summary;
   std::string static_details;
+  // Priority and fairness (Priority in the API): "" when not given.
+  std::string priority_key;     // a whole number from 1 (first); the server's default is 3 of 5
+  std::string fairness_key;     // at most 64 bytes
+  std::string fairness_weight;  // 0.001 to 1000
 };
 
 inline constexpr EnumFlag kIdReusePolicy{"--id-reuse-policy", "temporal.api.enums.v1.WorkflowIdReusePolicy"};

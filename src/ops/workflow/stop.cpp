@@ -1,4 +1,5 @@
 // The three ways to stop workflows that take only a target: cancel (ask), terminate (force), delete (remove).
+#include "ops/outcome.hpp"
 #include "ops/workflow/stop.hpp"
 
 #include "ops/workflow/common.hpp"
@@ -28,7 +29,8 @@ int cancel(const CancelOptions& opts, Context& ctx) {
   req.set_identity(identity);
   req.set_request_id(new_uuid());
   req.set_reason(t.reason);
-  client::call<wsv::RequestCancelWorkflowExecutionResponse>(ctx.gateway(), req);
+  call_change<wsv::RequestCancelWorkflowExecutionResponse>(
+      ctx, req, check_with(ctx, "workflow show -w " + t.ref.workflow_id, " (a WorkflowExecutionCancelRequested event?)"));
   confirm_done(ctx, t.ref, "cancelRequested", "Cancellation requested for workflow");
   return 0;
 }
@@ -47,7 +49,8 @@ int terminate(const TerminateOptions& opts, Context& ctx) {
   *req.mutable_workflow_execution() = to_proto(t.ref);
   req.set_reason(t.reason.empty() ? default_reason(ctx) : t.reason);
   req.set_identity(identity);
-  client::call<wsv::TerminateWorkflowExecutionResponse>(ctx.gateway(), req);
+  call_change<wsv::TerminateWorkflowExecutionResponse>(
+      ctx, req, check_with(ctx, "workflow describe -w " + t.ref.workflow_id, " (status Terminated?)"));
   confirm_done(ctx, t.ref, "terminated", "Terminated workflow");
   return 0;
 }
@@ -63,7 +66,8 @@ int delete_workflow(const DeleteOptions& opts, Context& ctx) {
   wsv::DeleteWorkflowExecutionRequest req;
   req.set_namespace_(ctx.namespace_());
   *req.mutable_workflow_execution() = to_proto(t.ref);
-  client::call<wsv::DeleteWorkflowExecutionResponse>(ctx.gateway(), req);
+  call_change<wsv::DeleteWorkflowExecutionResponse>(
+      ctx, req, check_with(ctx, "workflow describe -w " + t.ref.workflow_id, " (not found once deleted)"));
   confirm_done(ctx, t.ref, "deleted", "Deleted workflow");
   return 0;
 }

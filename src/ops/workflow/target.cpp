@@ -41,26 +41,61 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// Asks on stderr, reads stdin. Only called when both are terminals.
-void confirm(Context& ctx, const Target& t, std::string_view verb) {
+// Counting the matches validates the query: the server accepts a batch with a query it cannot run and fails
+// the job later (an older server leaves it running, and its concurrent-batch limit then refuses every other
+// batch). A rejected query starts no job.
+int64_t count_matches(Context& ctx, const std::string& query) {
   wsv::CountWorkflowExecutionsRequest req;
   req.set_namespace_(ctx.namespace_());
-  req.set_query(t.query);
-  auto count = client::call<wsv::CountWorkflowExecutionsResponse>(ctx.gateway(), req).count();
-  ask(ctx, fmt::format("{} approximately {} workflow(s) matching {}? y/N", verb, count, t.query));
+  req.set_query(query);
+  try {
+    return client::call<wsv::CountWorkflowExecutionsResponse>(ctx.gateway(), req).count();
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::Rejected) throw;
+    throw rephrased(e, e.kind(), fmt::format("-q/--query was rejected by the cluster: {}; no batch job was started",
+                                             e.what()));
+  }
+}
+
+// The start of a batch job got no answer: it may be running. Stop it, so that a failed command leaves nothing
+// behind (a retry of the command would otherwise run it twice, or hit the concurrent-batch limit). NotFound
+// means it never started, and the error is the plain one it was.
+[[noreturn]] void clean_up_after_lost_start(Context& ctx, const std::string& job_id, const Error& lost) {
+  wsv::StopBatchOperationRequest stop;
+  stop.set_namespace_(ctx.namespace_());
+  stop.set_job_id(job_id);
+  stop.set_reason("twctl: the answer to the start of this job was lost");
+  stop.set_identity(ctx.identity());
+  try {
+    client::call<wsv::StopBatchOperationResponse>(ctx.gateway(), stop);
+  } catch (const Error& e) {
+    if (e.kind() == ErrorKind::NotFound) {
+      bool timed_out = lost.cause == "deadline" || lost.cause == "command_timeout";
+      throw rephrased(lost, timed_out ? ErrorKind::DeadlineExceeded : ErrorKind::Unavailable,
+                      fmt::format("{}; batch job {} does not exist: nothing was started", lost.what(), job_id));
+    }
+    throw rephrased(lost, lost.kind(),
+                    fmt::format("{}; batch job {} may be running and could not be stopped ({}): check with "
+                                "`twctl batch describe --job-id {}`, stop it with `twctl batch terminate --job-id {} "
+                                "--reason ...`",
+                                lost.what(), job_id, e.what(), job_id, job_id));
+  }
+  throw rephrased(lost, lost.kind(),
+                  fmt::format("{}; batch job {} was stopped in case it had started (it may have acted on some "
+                              "workflows before): check with `twctl batch describe --job-id {}`",
+                              lost.what(), job_id, job_id));
 }
 
 }  // namespace
 
 int run_batch(const Target& t, Context& ctx, std::string_view verb, const BatchOperation& set_operation) {
-  if (!t.yes) {
-    if (!can_ask(ctx)) {
-      throw usage_error(fmt::format("a batch needs --yes when it cannot ask (standard input is not a terminal, "
-                                    "or the output is JSON): add --yes to {} every workflow matching the query",
-                                    lower(verb)));
-    }
-    confirm(ctx, t, verb);
+  if (!t.yes && !can_ask(ctx)) {
+    throw usage_error(fmt::format("a batch needs --yes when it cannot ask (standard input is not a terminal, "
+                                  "or the output is JSON): add --yes to {} every workflow matching the query",
+                                  lower(verb)));
   }
+  auto matched = count_matches(ctx, t.query);
+  if (!t.yes) ask(ctx, fmt::format("{} approximately {} workflow(s) matching {}? y/N", verb, matched, t.query));
   wsv::StartBatchOperationRequest req;
   req.set_namespace_(ctx.namespace_());
   req.set_visibility_query(t.query);
@@ -68,12 +103,21 @@ int run_batch(const Target& t, Context& ctx, std::string_view verb, const BatchO
   req.set_reason(t.reason.empty() ? default_reason(ctx) : t.reason);
   req.set_max_operations_per_second(static_cast<float>(t.rps));
   set_operation(req);
-  client::call<wsv::StartBatchOperationResponse>(ctx.gateway(), req);
+  try {
+    client::call<wsv::StartBatchOperationResponse>(ctx.gateway(), req);
+  } catch (const Error& e) {
+    if (e.kind() == ErrorKind::OutcomeUnknown) clean_up_after_lost_start(ctx, req.job_id(), e);
+    throw;
+  }
 
   auto& out = ctx.printer();
+  if (out.text()) {
+    ctx.err << fmt::format("Batch job {}: {} approximately {} workflow(s) matching the query\n", req.job_id(),
+                           lower(verb), matched);
+  }
   if (!t.wait) {
     if (out.text()) out.write("Started batch for job ID: " + req.job_id() + "\n");
-    else out.document({{"batchJobId", req.job_id()}});
+    else out.document({{"batchJobId", req.job_id()}, {"matched", matched}});
     return 0;
   }
   return follow_batch(ctx, req.job_id());

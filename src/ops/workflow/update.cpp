@@ -1,5 +1,7 @@
 #include "ops/workflow/update.hpp"
 
+#include "ops/outcome.hpp"
+
 #include "ops/workflow/common.hpp"
 #include "payload/payload.hpp"
 
@@ -103,7 +105,10 @@ bool admitted(const wsv::UpdateWorkflowExecutionResponse& resp) {
 wsv::UpdateWorkflowExecutionResponse send_until_accepted(Context& ctx, const wsv::UpdateWorkflowExecutionRequest& req) {
   for (;;) {
     auto asked = ctx.now();
-    auto resp = client::call<wsv::UpdateWorkflowExecutionResponse>(ctx.gateway(), req);
+    auto resp = call_change<wsv::UpdateWorkflowExecutionResponse>(
+        ctx, req,
+        check_with(ctx, fmt::format("workflow update describe -w {} --update-id {}",
+                                    req.workflow_execution().workflow_id(), req.request().meta().update_id())));
     // The server answers at its long-poll limit with an earlier stage: ask again (the update ID de-duplicates).
     if (admitted(resp)) return resp;
     pause_before_repoll(ctx, asked);

@@ -1,5 +1,7 @@
 #include "ops/workflow/update_with_start.hpp"
 
+#include "ops/outcome.hpp"
+
 #include "core/error.hpp"
 
 #include "temporal/api/workflowservice/v1/request_response.pb.h"
@@ -32,7 +34,10 @@ int run(const UpdateWithStartOptions& opts, Context& ctx, bool wait_completed) {
   req.set_namespace_(start.namespace_());
   *req.add_operations()->mutable_start_workflow() = start;
   *req.add_operations()->mutable_update_workflow() = update;
-  auto resp = client::call<wsv::ExecuteMultiOperationResponse>(ctx.gateway(), req);
+  auto resp = call_change<wsv::ExecuteMultiOperationResponse>(
+      ctx, req,
+      check_with(ctx, fmt::format("workflow update describe -w {} --update-id {}", start.workflow_id(),
+                                  update.request().meta().update_id())));
   if (resp.responses_size() != 2 || !resp.responses(0).has_start_workflow() ||
       !resp.responses(1).has_update_workflow()) {
     throw Error(ErrorKind::General, "the server's answer to update-with-start lacks the start or the update");

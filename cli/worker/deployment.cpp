@@ -1,0 +1,95 @@
+// `twctl worker deployment list | describe | delete | describe-version | delete-version | set-current-version |
+// set-ramping-version`.
+#include "cli/flags.hpp"
+#include "cli/meta.hpp"
+#include "cli/select.hpp"
+#include "cli/worker/worker.hpp"
+#include "ops/worker/deployment.hpp"
+
+namespace twctl::cli::worker {
+
+namespace ops_wk = ops::worker;
+
+namespace {
+
+void add_version_flags(CLI::App& cmd, std::string& deployment_name, std::string& build_id, bool build_required) {
+  cmd.add_option("--deployment-name", deployment_name, "The worker deployment's name")->required();
+  auto* b = cmd.add_option("--build-id", build_id, "The version's build ID");
+  if (build_required) b->required();
+}
+
+void add_routing_flags(CLI::App& cmd, ops_wk::RoutingOptions& o) {
+  add_version_flags(cmd, o.deployment_name, o.build_id, false);
+  cmd.add_flag("--unversioned", o.unversioned, "The workers without a version, instead of --build-id");
+  cmd.add_flag("--ignore-missing-task-queues", o.ignore_missing_task_queues,
+               "Go ahead although the version does not poll every task queue the current one does");
+  cmd.add_flag("--allow-no-pollers", o.allow_no_pollers, "Go ahead although no worker of the version polls yet");
+  cmd.add_flag("-y,--yes", o.yes, "Do it without asking");
+}
+
+}  // namespace
+
+void add_deployment(CLI::App& group, Selection& sel) {
+  auto* dep = group.add_subcommand("deployment", "Worker Deployments and their versions");
+  dep->require_subcommand(1);
+
+  auto list = std::make_shared<ops_wk::DeploymentOptions>();
+  auto* list_cmd = dep->add_subcommand("list", "List the namespace's worker deployments");
+  set_help(*list_cmd, "Name, creation time, the current and the ramping build and its percentage; page by page.",
+           {"twctl worker deployment list"});
+  bind(*list_cmd, sel, list, ops_wk::deployment_list);
+
+  auto describe = std::make_shared<ops_wk::DeploymentOptions>();
+  auto* describe_cmd = dep->add_subcommand("describe", "Show a worker deployment's routing and versions");
+  describe_cmd->add_option("-d,--name", describe->name, "The worker deployment's name")->required();
+  set_help(*describe_cmd, "A card of the current and ramping versions, then a table of every version.",
+           {"twctl worker deployment describe \\\n    --name orders"});
+  bind(*describe_cmd, sel, describe, ops_wk::deployment_describe);
+
+  auto del = std::make_shared<ops_wk::DeploymentOptions>();
+  auto* del_cmd = dep->add_subcommand("delete", "Delete a worker deployment that has no versions left");
+  del_cmd->add_option("-d,--name", del->name, "The worker deployment's name")->required();
+  set_help(*del_cmd, "Sends DeleteWorkerDeployment; the server refuses while the deployment has versions.",
+           {"twctl worker deployment delete \\\n    --name orders"});
+  bind(*del_cmd, sel, del, ops_wk::deployment_delete);
+
+  auto dv = std::make_shared<ops_wk::VersionOptions>();
+  auto* dv_cmd = dep->add_subcommand("describe-version", "Show a worker deployment version");
+  add_version_flags(*dv_cmd, dv->deployment_name, dv->build_id, true);
+  dv_cmd->add_flag("--report-task-queue-stats", dv->report_task_queue_stats, "Add each task queue's backlog");
+  set_help(*dv_cmd, "Status, since when it is current or ramping, drainage, and the task queues it polls.",
+           {"twctl worker deployment describe-version \\\n    --deployment-name orders \\\n    --build-id v2"});
+  bind(*dv_cmd, sel, dv, ops_wk::version_describe);
+
+  auto xv = std::make_shared<ops_wk::VersionOptions>();
+  auto* xv_cmd = dep->add_subcommand("delete-version", "Delete a worker deployment version");
+  add_version_flags(*xv_cmd, xv->deployment_name, xv->build_id, true);
+  xv_cmd->add_flag("--skip-drainage", xv->skip_drainage, "Delete it although workflows may still run on it");
+  set_help(*xv_cmd, "The server refuses a version that is current or ramping, still polled, or draining.",
+           {"twctl worker deployment delete-version \\\n    --deployment-name orders \\\n    --build-id v1"});
+  bind(*xv_cmd, sel, xv, ops_wk::version_delete);
+
+  auto cur = std::make_shared<ops_wk::RoutingOptions>();
+  auto* cur_cmd = dep->add_subcommand("set-current-version", "Make a version the one new workflows start on");
+  add_routing_flags(*cur_cmd, *cur);
+  set_help(*cur_cmd,
+           "Reads the deployment (for its conflict token; on a terminal it shows it and asks), then sends "
+           "SetWorkerDeploymentCurrentVersion. Without a terminal, --yes is needed.",
+           {"twctl worker deployment set-current-version \\\n    --deployment-name orders \\\n    --build-id v2 \\\n"
+            "    --yes"});
+  bind(*cur_cmd, sel, cur, ops_wk::set_current);
+
+  auto ramp = std::make_shared<ops_wk::RoutingOptions>();
+  auto* ramp_cmd = dep->add_subcommand("set-ramping-version", "Send a share of new workflows to a version");
+  add_routing_flags(*ramp_cmd, *ramp);
+  ramp_cmd->add_option("--percentage", ramp->percentage, "Share of new workflows, 0 to 100");
+  ramp_cmd->add_flag("--delete", ramp->delete_ramp, "Stop ramping");
+  set_help(*ramp_cmd,
+           "Like set-current-version, with --percentage; --delete stops the ramp. Without a terminal, --yes is "
+           "needed.",
+           {"twctl worker deployment set-ramping-version \\\n    --deployment-name orders \\\n    --build-id v3 \\\n"
+            "    --percentage 10 \\\n    --yes"});
+  bind(*ramp_cmd, sel, ramp, ops_wk::set_ramping);
+}
+
+}  // namespace twctl::cli::worker

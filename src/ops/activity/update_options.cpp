@@ -1,0 +1,119 @@
+// `activity update-options`: change the timeouts, retry policy or task queue of a workflow's pending activities.
+#include "core/duration.hpp"
+#include "core/error.hpp"
+#include "ops/activity/activity.hpp"
+#include "output/proto_json.hpp"
+#include "output/render.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
+
+namespace twctl::ops::activity {
+
+namespace wsv = temporal::api::workflowservice::v1;
+
+namespace {
+
+std::string duration_text(const google::protobuf::Duration& d) { return format_duration(d); }
+
+}  // namespace
+
+int update_options(const UpdateOptionsOptions& opts, Context& ctx) {
+  const auto& t = opts.target;
+  if (t.workflow_id.empty()) throw usage_error("--workflow-id is required: the workflow whose activities to update");
+  int given = (t.activity_id.empty() ? 0 : 1) + (t.activity_type.empty() ? 0 : 1) + (t.match_all ? 1 : 0);
+  if (given != 1) throw usage_error("give exactly one of --activity-id, --activity-type and --match-all");
+
+  wsv::UpdateActivityOptionsRequest req;
+  req.set_namespace_(ctx.namespace_());
+  req.mutable_execution()->set_workflow_id(t.workflow_id);
+  req.mutable_execution()->set_run_id(t.run_id);
+  req.set_identity(ctx.identity());
+  if (!t.activity_id.empty()) req.set_id(t.activity_id);
+  if (!t.activity_type.empty()) req.set_type(t.activity_type);
+  if (t.match_all) req.set_match_all(true);
+  req.set_restore_original(opts.restore_original_options);
+
+  auto* o = req.mutable_activity_options();
+  auto* mask = req.mutable_update_mask();
+  auto duration = [&](std::string_view flag, const std::string& text, google::protobuf::Duration* out,
+                      std::string_view path) {
+    if (text.empty()) return;
+    to_proto(parse_duration(flag, text), out);
+    mask->add_paths(std::string(path));
+  };
+  if (!opts.task_queue.empty()) {
+    o->mutable_task_queue()->set_name(opts.task_queue);
+    mask->add_paths("task_queue.name");
+  }
+  duration("--schedule-to-close-timeout", opts.schedule_to_close_timeout, o->mutable_schedule_to_close_timeout(),
+           "schedule_to_close_timeout");
+  duration("--schedule-to-start-timeout", opts.schedule_to_start_timeout, o->mutable_schedule_to_start_timeout(),
+           "schedule_to_start_timeout");
+  duration("--start-to-close-timeout", opts.start_to_close_timeout, o->mutable_start_to_close_timeout(),
+           "start_to_close_timeout");
+  duration("--heartbeat-timeout", opts.heartbeat_timeout, o->mutable_heartbeat_timeout(), "heartbeat_timeout");
+  auto* retry = o->mutable_retry_policy();
+  duration("--retry-initial-interval", opts.retry_initial_interval, retry->mutable_initial_interval(),
+           "retry_policy.initial_interval");
+  duration("--retry-maximum-interval", opts.retry_maximum_interval, retry->mutable_maximum_interval(),
+           "retry_policy.maximum_interval");
+  if (!opts.retry_backoff_coefficient.empty()) {
+    const auto& s = opts.retry_backoff_coefficient;
+    char* end = nullptr;
+    double v = std::strtod(s.c_str(), &end);
+    if (end != s.c_str() + s.size() || std::isspace(static_cast<unsigned char>(s.front())) || !std::isfinite(v) ||
+        v < 1) {
+      throw usage_error(fmt::format("invalid value \"{}\" for --retry-backoff-coefficient: a number, 1 or more", s));
+    }
+    retry->set_backoff_coefficient(v);
+    mask->add_paths("retry_policy.backoff_coefficient");
+  }
+  if (!opts.retry_maximum_attempts.empty()) {
+    const auto& s = opts.retry_maximum_attempts;
+    int n = -1;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+    if (ec != std::errc() || end != s.data() + s.size() || n < 0) {
+      throw usage_error(fmt::format("invalid value \"{}\" for --retry-maximum-attempts: a whole number, 0 (no "
+                                    "limit) or more",
+                                    s));
+    }
+    retry->set_maximum_attempts(n);
+    mask->add_paths("retry_policy.maximum_attempts");
+  }
+  if (mask->paths_size() == 0 && !opts.restore_original_options) {
+    throw usage_error("nothing to update: give an option to change, or --restore-original-options");
+  }
+  if (mask->paths_size() > 0 && opts.restore_original_options) {
+    throw usage_error("--restore-original-options cannot be combined with options to change");
+  }
+  if (mask->paths_size() == 0) req.clear_activity_options();
+
+  auto resp = client::call<wsv::UpdateActivityOptionsResponse>(ctx.gateway(), req);
+  auto& out = ctx.printer();
+  const auto& a = resp.activity_options();
+  if (out.json()) {
+    out.document(output::proto_to_json(a, ctx.globals.shorthand_payloads));
+  } else if (out.text()) {
+    const auto& r = a.retry_policy();
+    output::Card card{{"TaskQueue", a.task_queue().name()},
+                      {"ScheduleToCloseTimeout", duration_text(a.schedule_to_close_timeout())},
+                      {"ScheduleToStartTimeout", duration_text(a.schedule_to_start_timeout())},
+                      {"StartToCloseTimeout", duration_text(a.start_to_close_timeout())},
+                      {"HeartbeatTimeout", duration_text(a.heartbeat_timeout())},
+                      {"InitialInterval", duration_text(r.initial_interval())},
+                      {"BackoffCoefficient", fmt::format("{}", r.backoff_coefficient())},
+                      {"MaximumInterval", duration_text(r.maximum_interval())},
+                      {"MaximumAttempts", std::to_string(r.maximum_attempts())}};
+    out.write(out.style().magenta("Activity Options:") + "\n" + output::render_card(card, out.style()));
+  }
+  return 0;
+}
+
+}  // namespace twctl::ops::activity
