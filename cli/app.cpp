@@ -10,12 +10,14 @@
 #include "cli/operator/operator.hpp"
 #include "cli/schedule/schedule.hpp"
 #include "cli/taskqueue/taskqueue.hpp"
+#include "cli/value_checks.hpp"
 #include "cli/worker/worker.hpp"
 #include "cli/workflow/workflow.hpp"
 #include "config/connection.hpp"
 #include "config/mask.hpp"
 #include "core/duration.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -47,7 +49,7 @@ void add_global_flags(CLI::App& app, RawGlobals& g) {
          {"auto", "always", "never"})
       ->capture_default_str()
       ->group(group);
-  app.add_option("--command-timeout", g.command_timeout, "Bound on the whole command, e.g. 30s (default: none)")
+  app.add_option("--command-timeout", g.command_timeout, "Bound on the whole command, e.g. 30s (default and 0: none)")
       ->group(group);
   app.add_flag("--no-json-shorthand-payloads", g.no_json_shorthand_payloads,
                "Show payloads in JSON as {metadata, data} instead of their JSON values")
@@ -113,21 +115,6 @@ const CLI::App* deepest(const CLI::App* app) {
   }
 }
 
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t prev = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t cur = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      prev = cur;
-    }
-  }
-  return row[b.size()];
-}
-
 // CLI11 reports a mistyped command as "A subcommand is required" or as an unexpected argument; say which
 // word was not a command, and suggest the nearest one.
 std::string unknown_command_message(const CLI::App& parent, const std::vector<std::string>& args) {
@@ -135,8 +122,13 @@ std::string unknown_command_message(const CLI::App& parent, const std::vector<st
   std::vector<std::string> path;
   for (auto* a = &parent; a->get_parent(); a = a->get_parent()) path.insert(path.begin(), a->get_name());
   size_t matched = 0;
-  for (const auto& arg : args) {
-    if (arg.empty() || arg[0] == '-') continue;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const auto& arg = args[i];
+    if (arg == "--") break;
+    if (!arg.empty() && arg[0] == '-') {
+      i += value_words(parent, arg);  // a flag's value is not a command
+      continue;
+    }
     if (matched < path.size() && arg == path[matched]) {
       ++matched;
       continue;
@@ -187,6 +179,7 @@ std::unique_ptr<CommandTree> build_tree() {
   config::add_settings(app, tree->selected);
   add_completion(app, tree->selected);
   add_help_topics(app, tree->selected);
+  add_value_checks(app);
   return tree;
 }
 
@@ -224,8 +217,11 @@ GlobalOptions resolve_globals(const RawGlobals& raw, const Context& ctx) {
   g.secrets = twctl::config::secrets(g.settings);
   g.verbose = raw.verbose;
   if (!raw.command_timeout.empty()) {
-    auto d = parse_duration("--command-timeout", raw.command_timeout);
-    g.connection.deadline = ctx.now() + std::chrono::duration_cast<std::chrono::system_clock::duration>(d);
+    // 0 means no bound, as in the official CLI; so does one past the clock's range.
+    auto d = std::chrono::duration_cast<std::chrono::system_clock::duration>(
+        parse_duration("--command-timeout", raw.command_timeout));
+    auto now = ctx.now();
+    if (d.count() > 0 && d < std::chrono::system_clock::time_point::max() - now) g.connection.deadline = now + d;
   }
   g.output = parse_mode(raw.output);
   g.time_format = raw.time_format == "iso" ? TimeFormat::Iso : raw.time_format == "raw" ? TimeFormat::Raw
@@ -258,14 +254,15 @@ int run(const std::vector<std::string>& args, Context& ctx) {
   } catch (const CLI::ParseError& e) {
     std::string message = e.what();
     const auto* at = deepest(&app);
-    if (!at->get_subcommands({}).empty()) {
-      if (auto unknown = unknown_command_message(*at, args); !unknown.empty()) {
-        message = unknown;
-      } else if (at->get_subcommands().empty()) {
-        std::string names;
-        for (const auto* sub : at->get_subcommands({})) names += (names.empty() ? "" : ", ") + sub->get_name();
-        message = fmt::format("\"{}\" needs a command: {}", command_path(at), names);
-      }
+    const bool group = !at->get_subcommands({}).empty();
+    if (auto command = group ? unknown_command_message(*at, args) : ""; !command.empty()) {
+      message = command;
+    } else if (auto flag = unknown_flag_message(*at, args); !flag.empty()) {
+      message = flag;  // before a missing flag or command: a mistyped flag is usually why one is missing
+    } else if (group && at->get_subcommands().empty()) {
+      std::string names;
+      for (const auto* sub : at->get_subcommands({})) names += (names.empty() ? "" : ", ") + sub->get_name();
+      message = fmt::format("\"{}\" needs a command: {}", command_path(at), names);
     }
     Error err = usage_error(message);
     report(err, ctx, parse_mode(tree->globals.output), typed_secrets(args, ctx));

@@ -1,5 +1,7 @@
 #include "cli/meta.hpp"
 
+#include "cli/value_checks.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -25,6 +27,7 @@ Registry* registry_of(CLI::App& app) {
 const Registry* registry_of(const CLI::App& app) { return registry_of(const_cast<CLI::App&>(app)); }
 
 CLI::Option* one_of(CLI::App& cmd, CLI::Option* opt, const std::vector<std::string>& choices, bool ignore_case) {
+  opt->check(non_empty());
   if (ignore_case) {
     opt->check(CLI::IsMember(choices, CLI::ignore_case));
   } else {
@@ -50,6 +53,7 @@ class EnumMember : public CLI::Validator {
     desc_function_ = [e] { return braced(ops::enum_values(e)); };
     // Matched without regard to case, as the official CLI does; the value becomes the canonical spelling.
     func_ = [e](std::string& value) -> std::string {
+      if (value.empty()) return "the value is empty";  // as non_empty() says it; a transform runs first
       auto values = ops::enum_values(e);
       auto same = [&](const std::string& v) {
         return v.size() == value.size() && std::equal(v.begin(), v.end(), value.begin(), [](char a, char b) {

@@ -12,7 +12,13 @@ void add_reset(CLI::App& group, Selection& sel) {
   add_target(*cmd, opts->target);
   cmd->get_option("--reason")->required();
   cmd->add_option("-e,--event-id", opts->event_id,
-                  "Reset to this WorkflowTaskCompleted (or WorkflowTaskStarted, -Failed, -TimedOut) event");
+                  "Reset to this WorkflowTaskCompleted (or WorkflowTaskStarted, -Failed, -TimedOut) event")
+      ->check(CLI::Validator(
+          [](std::string& v) {  // 0 would read as "not given" below: say what is wrong with it instead
+            return !v.empty() && v.find_first_not_of("0") == std::string::npos ? std::string("event IDs start at 1, not 0")
+                                                                  : std::string();
+          },
+          "", "event-id"));
   one_of(*cmd,
          cmd->add_option("-t,--type", opts->type,
                          "Reset to FirstWorkflowTask, LastWorkflowTask, LastContinuedAsNew or BuildId"),

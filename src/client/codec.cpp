@@ -1,6 +1,7 @@
 #include "client/codec.hpp"
 
 #include "core/error.hpp"
+#include "core/url.hpp"
 
 #include <fmt/format.h>
 #include <google/protobuf/descriptor.h>
@@ -63,7 +64,7 @@ class RemoteCodec final : public PayloadCodec {
       auto kind = resp.status == 401 || resp.status == 403 ? ErrorKind::PermissionDenied : ErrorKind::General;
       std::string excerpt = resp.body.substr(0, 200);
       while (!excerpt.empty() && (excerpt.back() == '\n' || excerpt.back() == '\r')) excerpt.pop_back();
-      Error err(kind, fmt::format("the codec server at {} answered HTTP {} to {}{}", url, resp.status, op,
+      Error err(kind, fmt::format("the codec server at {} answered HTTP {} to {}{}", url_without_credentials(url), resp.status, op,
                                   excerpt.empty() ? "" : ": " + excerpt));
       err.cause = "codec";
       throw err;
@@ -74,7 +75,7 @@ class RemoteCodec final : public PayloadCodec {
     if (!gp::util::JsonStringToMessage(resp.body, &answer, options).ok() ||
         answer.payloads_size() != static_cast<int>(payloads.size())) {
       Error err(ErrorKind::General, fmt::format("the codec server at {} sent an answer to {} that is not {} payloads",
-                                                url, op, payloads.size()));
+                                                url_without_credentials(url), op, payloads.size()));
       err.cause = "codec";
       throw err;
     }

@@ -1,6 +1,7 @@
 #include "client/http.hpp"
 
 #include "core/error.hpp"
+#include "core/url.hpp"
 
 #include <curl/curl.h>
 #include <fmt/format.h>
@@ -86,7 +87,7 @@ class CurlHttp final : public HttpClient {
     c.slist_free_all(list);
     c.easy_cleanup(h);
     if (rc != CURLE_OK) {
-      Error err(ErrorKind::Unavailable, fmt::format("cannot reach the codec server at {}: {}", url, c.easy_strerror(rc)));
+      Error err(ErrorKind::Unavailable, fmt::format("cannot reach the codec server at {}: {}", url_without_credentials(url), c.easy_strerror(rc)));
       err.cause = "codec";
       throw err;
     }

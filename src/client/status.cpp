@@ -3,6 +3,8 @@
 #include "output/proto_json.hpp"
 
 #include <fmt/format.h>
+
+#include <cctype>
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/dynamic_message.h>
 #include <google/protobuf/message.h>
@@ -48,9 +50,19 @@ nlohmann::ordered_json decode_details(const grpc::Status& status, std::string& h
         for (auto& [k, v] : fields.items()) item[k] = v;
         namespace ed = temporal::api::errordetails::v1;
         if (const auto* started = dynamic_cast<const ed::WorkflowExecutionAlreadyStartedFailure*>(msg.get())) {
-          hint = fmt::format("a workflow with this ID is already running (run ID {}); "
-                             "--id-conflict-policy UseExisting returns that run instead",
-                             started->run_id());
+          // The same detail comes for a closed run that the ID reuse policy keeps from being followed by
+          // another; only a running one can be returned by UseExisting.
+          auto lower = status.error_message();
+          for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          if (lower.find("already running") != std::string::npos) {
+            hint = fmt::format("a workflow with this ID is already running (run ID {}); "
+                               "--id-conflict-policy UseExisting returns that run instead",
+                               started->run_id());
+          } else {
+            hint = fmt::format("a workflow with this ID already ran (run ID {}, closed) and the ID reuse policy "
+                               "allows no new run; --id-reuse-policy AllowDuplicate would allow one (server: {})",
+                               started->run_id(), status.error_message());
+          }
         } else if (const auto* multi = dynamic_cast<const ed::MultiOperationExecutionFailure*>(msg.get())) {
           // Update-with-start: the operation that failed says why; the others only say they were aborted.
           for (const auto& op : multi->statuses()) {
@@ -69,6 +81,24 @@ nlohmann::ordered_json decode_details(const grpc::Status& status, std::string& h
     out.push_back(std::move(item));
   }
   return out;
+}
+
+// The server parses a visibility query as "select * from table1 where <query>" and reports a syntax error's
+// position in that text: told as is, "position 42" of a 15-character query misleads. Said again as the
+// character of the query as typed (1-based), or as its end.
+std::string query_position_as_typed(const std::string& message) {
+  constexpr std::string_view kAt = "syntax error at position ";
+  constexpr size_t kPrefix = std::string_view("select * from table1 where ").size();
+  auto at = message.find(kAt);
+  if (at == std::string::npos) return message;
+  auto digits = at + kAt.size();
+  size_t end = digits;
+  while (end < message.size() && std::isdigit(static_cast<unsigned char>(message[end]))) ++end;
+  if (end == digits || end - digits > 9) return message;
+  auto position = std::stoul(message.substr(digits, end - digits));
+  if (position <= kPrefix) return message;
+  std::string rest = message.substr(end);
+  return message.substr(0, at) + fmt::format("syntax error at character {} of the query", position - kPrefix) + rest;
 }
 
 // The server's size limits, in its words: a payload over its blob limit (dynamic config limit.blobSize.error,
@@ -219,6 +249,7 @@ Error from_status(const grpc::Status& status, std::string_view address, bool int
       default:
         // A decoded detail says it better than the server's prose, which is kept only when there is none.
         if (!hint.empty()) message = hint;
+        message = query_position_as_typed(message);
         break;
     }
   }

@@ -1,7 +1,11 @@
 #include "config/connection.hpp"
 
 #include "core/duration.hpp"
+#include "core/files.hpp"
+#include "core/ids.hpp"
+#include "core/pem.hpp"
 #include "core/text.hpp"
+#include "core/url.hpp"
 
 #include <fmt/format.h>
 
@@ -48,10 +52,42 @@ bool ends_with(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
 
+// What the PEM text of a TLS setting must hold: a certificate for the client certificate and the CA, a private
+// key for the client key.
+std::string pem_problem(const std::string& key, std::string_view text) {
+  auto pem = inspect_pem(text);
+  if (!pem.problem.empty()) return pem.problem;
+  bool wants_key = key.find("client_key") != std::string::npos;
+  if (wants_key && pem.keys == 0) return "holds no PEM private key (-----BEGIN PRIVATE KEY-----)";
+  if (!wants_key && pem.certificates == 0) return "holds no PEM certificate (-----BEGIN CERTIFICATE-----)";
+  return {};
+}
+
+// A TLS file: readable, a file, and PEM. The problem names the file (a path is not a secret).
+std::string pem_file_problem(const std::string& key, const std::string& path) {
+  std::string text;
+  if (auto p = read_whole_file(path, text); !p.empty()) return fmt::format("the file {} {}", path, p);
+  if (auto p = pem_problem(key, text); !p.empty()) return fmt::format("the file {} {}", path, p);
+  return {};
+}
+
+bool is_tls_material(const std::string& key) {
+  return key.rfind("tls.", 0) == 0 && (ends_with(key, "_path") || ends_with(key, "_data"));
+}
+
 // The first problem with a setting's value, checked against its type where it enters: nothing reaches gRPC that
 // would make it abort or send bytes the server rejects. Secret values are never quoted.
 std::string value_problem(const std::string& key, const std::string& value) {
-  if (ends_with(key, "_data")) return utf8_problem(value);  // PEM text: newlines belong there
+  // Flags cannot be empty (cli/value_checks) and an empty variable is unset; a profile's "" has no meaning
+  // either, except as a metadata value.
+  bool header = key.rfind("grpc_meta.", 0) == 0 || key.rfind("codec_header.", 0) == 0;
+  if (value.empty() && !header) return "is empty";
+  if (is_tls_material(key)) {
+    if (ends_with(key, "_path")) return pem_file_problem(key, value);
+    if (auto p = utf8_problem(value); !p.empty()) return p;  // PEM text: newlines belong there
+    return pem_problem(key, value);
+  }
+  if (key == "codec.endpoint") return http_url_problem(value);
   if (key == "api_key" || key == "authority" || key == "codec.auth" || key.rfind("grpc_meta.", 0) == 0 ||
       key.rfind("codec_header.", 0) == 0) {
     if (key.rfind("grpc_meta.", 0) == 0) {
@@ -63,6 +99,10 @@ std::string value_problem(const std::string& key, const std::string& value) {
   }
   if (auto p = text_problem(value); !p.empty()) return p;
   if (key == "address") return address_problem(value);
+  if (key == "namespace" && value.size() > kMaxIdLength) {  // from a variable or profile; flags are checked in cli/
+    return fmt::format("is {} bytes long; the server accepts at most {} (limit.maxIDLength)", value.size(),
+                       kMaxIdLength);
+  }
   if (key == "tls.server_name" && value.size() > 253) return "is longer than a host name can be (253 characters)";
   return {};
 }
@@ -121,6 +161,9 @@ client::ConnectionOptions to_connection_options(const Settings& s) {
 std::vector<std::string> secrets(const Settings& s) {
   std::vector<std::string> out;
   for (const auto& [key, value] : s.values) {
+    if (auto userinfo = url_userinfo(value.value); key == "codec.endpoint" && !userinfo.empty()) {
+      out.push_back(userinfo);  // credentials in the codec URL
+    }
     if (value.secret && !value.value.empty()) {
       out.push_back(value.value);
       if (auto trimmed = trim_one_newline(value.value); trimmed != value.value && !trimmed.empty()) {

@@ -1,5 +1,8 @@
 #include "config/mask.hpp"
 
+#include "core/pem.hpp"
+#include "core/url.hpp"
+
 #include <cctype>
 
 namespace twctl::config {
@@ -25,6 +28,14 @@ bool is_secret_key(std::string_view key) {
 }
 
 std::string mask(std::string_view secret) { return secret.empty() ? std::string() : std::string(kMask); }
+
+std::string displayed(std::string_view key, std::string_view value) {
+  if (is_secret_key(key)) return mask(value);
+  if (value.empty()) return {};
+  if (key.rfind("tls.", 0) == 0 && key.size() > 5 && key.substr(key.size() - 5) == "_data") return describe_pem(value);
+  if (key == "codec.endpoint") return url_without_credentials(value);
+  return std::string(value);
+}
 
 std::string redact(std::string text, const std::vector<std::string>& secrets) {
   for (const auto& s : secrets) {

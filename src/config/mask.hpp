@@ -15,6 +15,10 @@ bool is_secret_key(std::string_view key);
 // "********" for any non-empty secret ("" stays ""): not even the length is shown.
 std::string mask(std::string_view secret);
 
+// How `settings` and `config get` show a value: secrets masked, PEM text (tls.*_data) summarised as
+// "(PEM, 1 certificate)", credentials in the codec URL masked; anything else as it is.
+std::string displayed(std::string_view key, std::string_view value);
+
 // `text` with every occurrence of each secret (and of its "Bearer " form) replaced by "********". A last line of
 // defence for messages that quote what a server or proxy sent back.
 std::string redact(std::string text, const std::vector<std::string>& secrets);

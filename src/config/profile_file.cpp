@@ -6,13 +6,13 @@
 #include "config/profile_file.hpp"
 
 #include "core/error.hpp"
+#include "core/files.hpp"
 
 #include <fmt/format.h>
 
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include <fcntl.h>
@@ -60,6 +60,25 @@ std::string scalar_text(const toml::node& n) {
   std::ostringstream out;
   n.visit([&out](const auto& v) { out << v; });
   return out.str();
+}
+
+std::string_view type_name(const toml::node& n) {
+  switch (n.type()) {
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    default:
+      return "a date or time";
+  }
 }
 
 nlohmann::ordered_json to_json(const toml::node& n) {
@@ -137,12 +156,10 @@ ProfileFile ProfileFile::load(const std::string& path) {
   auto impl = std::make_unique<Impl>();
   std::error_code ec;
   if (path.empty() || !fs::exists(path, ec)) return ProfileFile(path, false, std::move(impl));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorKind::General, fmt::format("cannot read the config file {}: {}", path, std::strerror(errno)));
-  std::stringstream text;
-  text << in.rdbuf();
+  std::string text;
+  if (auto p = read_whole_file(path, text); !p.empty()) throw usage_error(fmt::format("the config file {} {}", path, p));
   try {
-    impl->root = toml::parse(text.str(), path);
+    impl->root = toml::parse(text, path);
   } catch (const toml::parse_error& e) {
     const auto& where = e.source().begin;
     throw usage_error(fmt::format("the config file {} is not valid TOML (line {}, column {}): {}", path, where.line,
@@ -167,16 +184,33 @@ std::vector<std::string> ProfileFile::profile_names() const {
 std::optional<Profile> ProfileFile::profile(const std::string& name) const {
   const auto* t = impl_->profile_table(name);
   if (!t) return std::nullopt;
+  // A value of the wrong type is an error naming file, profile and key, never coerced: `address = 5` must not
+  // connect somewhere, `tls.disabled = "yes"` must not turn TLS on. Unknown keys are left alone (other tools
+  // share the file).
+  auto check_type = [&](const std::string& key, const toml::node& v) {
+    bool known = is_known_prop(key) || (key.rfind(kMetaPrefix, 0) == 0 && key.size() > kMetaPrefix.size());
+    if (!known) return;
+    bool want_bool = is_bool_prop(key);
+    if (want_bool ? v.is_boolean() : v.is_string()) return;
+    throw usage_error(fmt::format("the config file {}: profile \"{}\" key {} must be {}, not {}", path_, name, key,
+                                  want_bool ? "true or false" : "a string", type_name(v)));
+  };
   Profile p;
   for (const auto& [k, v] : *t) {
     std::string key(k.str());
     if (const auto* sub = v.as_table()) {
       for (const auto& [sk, sv] : *sub) {
-        if (!sv.is_table() && !sv.is_array()) p[key + "." + std::string(sk.str())] = scalar_text(sv);
+        auto full = key + "." + std::string(sk.str());
+        check_type(full, sv);
+        if (!sv.is_table() && !sv.is_array()) p[full] = scalar_text(sv);
       }
       if (key == "tls") p["tls"] = sub->get("disabled") && sub->get("disabled")->value_or(false) ? "false" : "true";
-    } else if (!v.is_array()) {
-      p[key] = scalar_text(v);
+    } else if (key == "tls" || key == "codec" || key == "grpc_meta") {
+      throw usage_error(fmt::format("the config file {}: profile \"{}\" key {} must be a table ([profile.{}.{}]), not {}",
+                                    path_, name, key, name, key, type_name(v)));
+    } else {
+      check_type(key, v);
+      if (!v.is_array()) p[key] = scalar_text(v);
     }
   }
   return p;

@@ -71,9 +71,9 @@ std::string normalize_bool(std::string_view where, const std::string& text) {
 
 std::pair<std::string, std::string> key_value(std::string_view flag, const std::string& kv) {
   auto eq = kv.find('=');
-  if (eq == std::string::npos || eq == 0) {
-    throw usage_error(fmt::format("{} takes KEY=VALUE, not \"{}\"", flag, kv));
-  }
+  // The text is not quoted: it is often a credential typed with ':' instead of '='.
+  if (eq == std::string::npos) throw usage_error(fmt::format("{} takes KEY=VALUE; the value given has no '='", flag));
+  if (eq == 0) throw usage_error(fmt::format("{} takes KEY=VALUE; the value given has no key before '='", flag));
   return {kv.substr(0, eq), kv.substr(eq + 1)};
 }
 

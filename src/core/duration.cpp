@@ -48,6 +48,8 @@ std::chrono::nanoseconds parse_duration(std::string_view flag, std::string_view 
   // abseil accepts a bare "0" and unit-less numbers only as "0"; Go does the same.
   absl::Duration total = days + parsed;
   if (total < absl::ZeroDuration()) throw bad_duration(flag, text, "must not be negative");
+  // abseil saturates at infinity and chrono at ~292 years: neither may stand in for what was typed.
+  if (total > absl::FromChrono(std::chrono::nanoseconds::max())) throw bad_duration(flag, text, "too long (over 292 years)");
   return absl::ToChronoNanoseconds(total);
 }
 

@@ -8,7 +8,7 @@ namespace {
 
 constexpr std::array<ExitCodeRow, 15> kTable{{
     {ErrorKind::General, 1, "error", "any other error"},
-    {ErrorKind::Usage, 2, "usage", "bad command line or input: unknown flag, missing flag, bad JSON or duration; nothing was sent"},
+    {ErrorKind::Usage, 2, "usage", "bad command line or input: unknown flag, missing or empty value, ID over the server's length limit, bad JSON, duration, address, PEM, URL or temporal.toml type; nothing was sent"},
     {ErrorKind::WorkflowFailed, 3, "workflow_failed", "the workflow closed unsuccessfully: failed, canceled, terminated or timed out"},
     {ErrorKind::NotFound, 4, "not_found", "the workflow, run, namespace or other thing named does not exist; no poller on the queue (task-queue describe --require-pollers)"},
     {ErrorKind::AlreadyExists, 5, "already_exists", "already exists, or a workflow with this ID is already running"},

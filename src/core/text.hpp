@@ -16,4 +16,7 @@ std::string header_value_problem(std::string_view s);
 // A gRPC metadata key: lower-case letters, digits, '-', '_' and '.', not empty, not "grpc-…".
 std::string header_key_problem(std::string_view s);
 
+// Levenshtein distance, for "did you mean" suggestions.
+size_t edit_distance(std::string_view a, std::string_view b);
+
 }  // namespace twctl

@@ -1,12 +1,12 @@
 #include "payload/payload.hpp"
 
 #include "core/error.hpp"
+#include "core/files.hpp"
 
 #include <absl/strings/escaping.h>
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 
 namespace twctl::payload {
@@ -22,14 +22,6 @@ Payload json_plain(std::string_view text) {
   (*p.mutable_metadata())[std::string(kEncoding)] = "json/plain";
   p.set_data(std::string(text));
   return p;
-}
-
-std::string read_file(std::string_view flag, const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw usage_error(fmt::format("{} {}: cannot read the file", flag, path));
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
 }
 
 nlohmann::ordered_json raw_form(const Payload& p) {
@@ -79,7 +71,7 @@ Payloads build(const Input& in, std::string_view prefix, std::istream* stdin_str
       ss << stdin_stream->rdbuf();
       args.emplace_back(file_flag + " - (standard input)", ss.str());
     } else {
-      args.emplace_back(fmt::format("{} {}", file_flag, path), read_file(file_flag, path));
+      args.emplace_back(fmt::format("{} {}", file_flag, path), read_input_file(file_flag, path));
     }
   }
 

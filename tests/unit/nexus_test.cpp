@@ -1,5 +1,6 @@
 // `twctl operator nexus endpoint …` through cli::run against the fake cluster.
 #include "fake_gateway.hpp"
+#include "temp_dir.hpp"
 
 #include "cli/app.hpp"
 
@@ -18,19 +19,6 @@ namespace osv = temporal::api::operatorservice::v1;
 namespace nexus = temporal::api::nexus::v1;
 
 namespace {
-
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/twctl-nexus-XXXXXX";
-    path = mkdtemp(tmpl);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name) << text;
-    return (path / name).string();
-  }
-};
 
 nexus::Endpoint worker_endpoint(const std::string& name) {
   nexus::Endpoint e;

@@ -2,6 +2,7 @@
 #include "config/connection.hpp"
 #include "config/settings.hpp"
 #include "fake_gateway.hpp"
+#include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,23 +11,10 @@
 #include <map>
 
 using namespace twctl;
+using twctl::testing::TempDir;
 using namespace twctl::config;
 
 namespace {
-
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/twctl-settings-XXXXXX";
-    path = mkdtemp(tmpl);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  std::string write(const std::string& name, const std::string& text) const {
-    auto p = path / name;
-    std::ofstream(p) << text;
-    return p.string();
-  }
-};
 
 EnvLookup env_of(std::map<std::string, std::string> vars) {
   return [vars](std::string_view name) -> std::optional<std::string> {

@@ -25,7 +25,7 @@ const std::string& file_path(const Context& ctx) {
 const std::string& profile_name(const Context& ctx) { return ctx.globals.settings.profile.value; }
 
 std::string shown(const std::string& prop, const std::string& value, bool reveal) {
-  return !reveal && cfg::is_secret_key(prop) ? cfg::mask(value) : value;
+  return reveal ? value : cfg::displayed(prop, value);
 }
 
 // Properties in the order `config set` documents them, then grpc_meta.* alphabetically.

@@ -27,27 +27,31 @@ std::string where(const cfg::Value& v) {
 
 int settings(const SettingsOptions&, Context& ctx) {
   const auto& s = ctx.globals.settings;
+  // The file's problem, or else the first value a command would refuse (config::to_connection_options).
+  const auto& problem = ctx.globals.connection.problem;
   auto& out = ctx.printer();
-  auto shown = [](const cfg::Value& v) { return v.secret ? cfg::mask(v.value) : v.value; };
+  auto shown = [](const std::string& name, const cfg::Value& v) {
+    return v.secret ? cfg::mask(v.value) : cfg::displayed(name, v.value);
+  };
   if (out.text()) {
     output::Table t{{{"Setting"}, {"Value"}, {"Source"}}, {}};
     for (const auto& [name, v] : s.ordered()) {
-      auto value = shown(*v);
+      auto value = shown(name, *v);
       if (name == "config_file" && !value.empty() && !s.config_file_found) value += " (not found)";
-      if (name == "profile" && !s.profile_found) value += " (not in the file)";
+      if (name == "profile" && !s.profile_found) value += s.problem.empty() ? " (not in the file)" : " (not read)";
       t.rows.push_back({name, value, where(*v)});
     }
     out.write(output::render_table(t, true, out.style()));
   } else {
     auto j = nlohmann::ordered_json::object();
     for (const auto& [name, v] : s.ordered()) {
-      j[name] = {{"value", shown(*v)}, {"source", cfg::source_name(v->source)}, {"origin", v->origin}};
+      j[name] = {{"value", shown(name, *v)}, {"source", cfg::source_name(v->source)}, {"origin", v->origin}};
     }
     j["config_file"]["found"] = s.config_file_found;
     j["profile"]["found"] = s.profile_found;
-    out.document(nlohmann::ordered_json{{"settings", j}, {"problem", s.problem.empty() ? nullptr : nlohmann::ordered_json(s.problem)}});
+    out.document(nlohmann::ordered_json{{"settings", j}, {"problem", problem.empty() ? nullptr : nlohmann::ordered_json(problem)}});
   }
-  if (!s.problem.empty()) ctx.warn(s.problem);
+  if (!problem.empty()) ctx.warn(problem);
   return 0;
 }
 

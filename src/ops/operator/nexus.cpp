@@ -2,6 +2,7 @@
 #include "ops/operator/nexus.hpp"
 
 #include "core/error.hpp"
+#include "core/files.hpp"
 #include "core/time_format.hpp"
 #include "ops/confirm.hpp"
 #include "ops/paging.hpp"
@@ -10,9 +11,7 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 #include "temporal/api/nexus/v1/message.pb.h"
 #include "temporal/api/operatorservice/v1/request_response.pb.h"
@@ -35,12 +34,9 @@ std::optional<std::string> description_of(const NexusEndpointConfig& c) {
     throw usage_error("--description and --description-file cannot be used together");
   }
   if (!c.description_file.empty()) {
-    std::ifstream f(c.description_file, std::ios::binary);
-    if (!f) throw usage_error(fmt::format("--description-file {}: cannot read the file", c.description_file));
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    if (ss.str().empty()) throw usage_error(fmt::format("--description-file {} is empty", c.description_file));
-    return ss.str();
+    auto text = read_input_file("--description-file", c.description_file);
+    if (text.empty()) throw usage_error(fmt::format("--description-file {}: the file is empty", c.description_file));
+    return text;
   }
   if (!c.description.empty()) return c.description;
   return std::nullopt;

@@ -28,9 +28,12 @@ namespace {
 
 constexpr size_t kMaxFairnessKeyBytes = 64;  // the server's limit on a fairness key
 
-void set_duration(std::string_view flag, const std::string& text, google::protobuf::Duration* out) {
+// `field` is the mutable accessor, called only when the flag was given: calling it makes the field present, and
+// a present start delay (even 0) is what the server refuses beside a cron schedule.
+template <class Field>
+void set_duration(std::string_view flag, const std::string& text, Field field) {
   if (text.empty()) return;
-  twctl::to_proto(parse_duration(flag, text), out);
+  twctl::to_proto(parse_duration(flag, text), field());
 }
 
 }  // namespace
@@ -75,9 +78,9 @@ wsv::StartWorkflowExecutionRequest build_start_request(const StartOptions& opts,
   req.mutable_task_queue()->set_name(opts.task_queue);
   auto input = payload::build(opts.input, "input", &ctx.in);
   if (input.payloads_size() > 0) *req.mutable_input() = std::move(input);
-  set_duration("--execution-timeout", opts.execution_timeout, req.mutable_workflow_execution_timeout());
-  set_duration("--run-timeout", opts.run_timeout, req.mutable_workflow_run_timeout());
-  set_duration("--task-timeout", opts.task_timeout, req.mutable_workflow_task_timeout());
+  set_duration("--execution-timeout", opts.execution_timeout, [&] { return req.mutable_workflow_execution_timeout(); });
+  set_duration("--run-timeout", opts.run_timeout, [&] { return req.mutable_workflow_run_timeout(); });
+  set_duration("--task-timeout", opts.task_timeout, [&] { return req.mutable_workflow_task_timeout(); });
   if (!opts.id_reuse_policy.empty()) {
     req.set_workflow_id_reuse_policy(
         static_cast<enums::WorkflowIdReusePolicy>(enum_number(kIdReusePolicy, opts.id_reuse_policy)));
@@ -92,7 +95,7 @@ wsv::StartWorkflowExecutionRequest build_start_request(const StartOptions& opts,
         payload::key_json_map("--search-attribute", opts.search_attributes);
   }
   if (!opts.headers.empty()) *req.mutable_header()->mutable_fields() = payload::key_json_map("--headers", opts.headers);
-  set_duration("--start-delay", opts.start_delay, req.mutable_workflow_start_delay());
+  set_duration("--start-delay", opts.start_delay, [&] { return req.mutable_workflow_start_delay(); });
   if (!opts.cron.empty()) {
     if (!opts.start_delay.empty()) throw usage_error("--cron and --start-delay cannot be used together");
     req.set_cron_schedule(opts.cron);
