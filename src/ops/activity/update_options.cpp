@@ -1,6 +1,7 @@
 // `activity update-options`: change the timeouts, retry policy or task queue of a workflow's pending activities.
 #include "core/duration.hpp"
 #include "core/error.hpp"
+#include "core/number.hpp"
 #include "ops/outcome.hpp"
 #include "ops/activity/activity.hpp"
 #include "output/proto_json.hpp"
@@ -8,10 +9,7 @@
 
 #include <fmt/format.h>
 
-#include <cctype>
-#include <charconv>
-#include <cmath>
-#include <cstdlib>
+#include <cstdint>
 
 #include "temporal/api/workflowservice/v1/request_response.pb.h"
 
@@ -67,25 +65,22 @@ int update_options(const UpdateOptionsOptions& opts, Context& ctx) {
            "retry_policy.maximum_interval");
   if (!opts.retry_backoff_coefficient.empty()) {
     const auto& s = opts.retry_backoff_coefficient;
-    char* end = nullptr;
-    double v = std::strtod(s.c_str(), &end);
-    if (end != s.c_str() + s.size() || std::isspace(static_cast<unsigned char>(s.front())) || !std::isfinite(v) ||
-        v < 1) {
+    auto v = parse_real(s);
+    if (!v || *v < 1) {
       throw usage_error(fmt::format("invalid value \"{}\" for --retry-backoff-coefficient: a number, 1 or more", s));
     }
-    retry->set_backoff_coefficient(v);
+    retry->set_backoff_coefficient(*v);
     mask->add_paths("retry_policy.backoff_coefficient");
   }
   if (!opts.retry_maximum_attempts.empty()) {
     const auto& s = opts.retry_maximum_attempts;
-    int n = -1;
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-    if (ec != std::errc() || end != s.data() + s.size() || n < 0) {
+    auto n = parse_whole(s);
+    if (!n || *n < 0 || *n > INT32_MAX) {
       throw usage_error(fmt::format("invalid value \"{}\" for --retry-maximum-attempts: a whole number, 0 (no "
                                     "limit) or more",
                                     s));
     }
-    retry->set_maximum_attempts(n);
+    retry->set_maximum_attempts(static_cast<int32_t>(*n));
     mask->add_paths("retry_policy.maximum_attempts");
   }
   if (mask->paths_size() == 0 && !opts.restore_original_options) {

@@ -1,5 +1,6 @@
 // `task-queue config get | set`: a task queue's rate limits and fairness weights.
 #include "core/error.hpp"
+#include "core/number.hpp"
 #include "core/time_format.hpp"
 #include "ops/taskqueue/taskqueue.hpp"
 #include "output/proto_json.hpp"
@@ -9,8 +10,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cmath>
-#include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>
@@ -34,16 +33,6 @@ bool is_default(std::string_view s) {
   return s.size() == 7 && std::equal(s.begin(), s.end(), "default", [](char a, char b) {
            return std::tolower(static_cast<unsigned char>(a)) == b;
          });
-}
-
-// A non-negative finite number, the whole text.
-std::optional<double> number(std::string_view text) {
-  std::string s(text);
-  if (s.empty() || std::isspace(static_cast<unsigned char>(s.front()))) return std::nullopt;
-  char* end = nullptr;
-  double v = std::strtod(s.c_str(), &end);
-  if (end != s.c_str() + s.size() || !std::isfinite(v)) return std::nullopt;
-  return v;
 }
 
 std::string queue_name(const std::string& name) {
@@ -105,7 +94,7 @@ void print_config(const tq::TaskQueueConfig& c, bool present, Context& ctx) {
 void set_limit(wsv::UpdateTaskQueueConfigRequest::RateLimitUpdate* u, std::string_view flag, const std::string& value,
                const std::string& reason, Context& ctx) {
   if (!is_default(value)) {
-    auto v = number(value);
+    auto v = parse_real(value);
     if (!v || *v < 0) {
       throw usage_error(fmt::format("invalid value \"{}\" for {}: a number of requests per second (0 or more) or "
                                     "\"default\"",
@@ -189,7 +178,7 @@ int config_set(const ConfigSetOptions& opts, Context& ctx) {
       req.add_unset_fairness_weight_overrides(key);
       continue;
     }
-    auto w = number(value);
+    auto w = parse_real(value);
     if (!w || *w <= 0) {
       throw usage_error(fmt::format("--fairness-key-weight {}: the weight must be a number above 0 or \"default\"", kv));
     }

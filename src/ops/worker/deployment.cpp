@@ -2,6 +2,7 @@
 
 #include "core/duration.hpp"
 #include "core/error.hpp"
+#include "core/number.hpp"
 #include "ops/outcome.hpp"
 #include "core/time_format.hpp"
 #include "ops/confirm.hpp"
@@ -11,9 +12,6 @@
 
 #include <fmt/format.h>
 
-#include <cctype>
-#include <cmath>
-#include <cstdlib>
 
 #include "temporal/api/enums/v1/deployment.pb.h"
 #include "temporal/api/enums/v1/task_queue.pb.h"
@@ -267,12 +265,11 @@ int set_ramping(const RoutingOptions& opts, Context& ctx) {
     build = target_build(opts);
     need(opts.percentage, "--percentage");
     const auto& s = opts.percentage;
-    char* end = nullptr;
-    double p = std::strtod(s.c_str(), &end);
-    if (end != s.c_str() + s.size() || std::isspace(static_cast<unsigned char>(s.front())) || !(p >= 0 && p <= 100)) {
+    auto p = parse_real(s);
+    if (!p || !(*p >= 0 && *p <= 100)) {
       throw usage_error(fmt::format("invalid value \"{}\" for --percentage: a number from 0 to 100", s));
     }
-    percentage = static_cast<float>(p);
+    percentage = static_cast<float>(*p);
   }
   wsv::SetWorkerDeploymentRampingVersionRequest req;
   req.set_namespace_(ctx.namespace_());

@@ -6,14 +6,13 @@
 
 #include "core/duration.hpp"
 #include "core/error.hpp"
+#include "core/number.hpp"
 #include "core/ids.hpp"
 #include "ops/workflow/common.hpp"
 
 #include <fmt/format.h>
 
-#include <cctype>
-#include <charconv>
-#include <cstdlib>
+#include <cstdint>
 
 #include "temporal/api/enums/v1/workflow.pb.h"
 
@@ -40,14 +39,13 @@ void set_duration(std::string_view flag, const std::string& text, Field field) {
 
 void set_priority(const SharedWorkflowStartOptions& opts, temporal::api::common::v1::Priority* out) {
   if (!opts.priority_key.empty()) {
-    int key = 0;
-    auto [end, ec] = std::from_chars(opts.priority_key.data(), opts.priority_key.data() + opts.priority_key.size(), key);
-    if (ec != std::errc() || end != opts.priority_key.data() + opts.priority_key.size() || key < 1) {
+    auto key = parse_whole(opts.priority_key);
+    if (!key || *key < 1 || *key > INT32_MAX) {
       throw usage_error(fmt::format("invalid value \"{}\" for --priority-key: a whole number from 1 (the server's "
                                     "default levels are 1 to 5)",
                                     opts.priority_key));
     }
-    out->set_priority_key(key);
+    out->set_priority_key(static_cast<int32_t>(*key));
   }
   if (!opts.fairness_key.empty()) {
     if (opts.fairness_key.size() > kMaxFairnessKeyBytes) {
@@ -57,14 +55,12 @@ void set_priority(const SharedWorkflowStartOptions& opts, temporal::api::common:
     out->set_fairness_key(opts.fairness_key);
   }
   if (!opts.fairness_weight.empty()) {
-    char* end = nullptr;
-    double w = std::strtod(opts.fairness_weight.c_str(), &end);
-    if (end != opts.fairness_weight.c_str() + opts.fairness_weight.size() || std::isspace(
-            static_cast<unsigned char>(opts.fairness_weight.front())) || !(w >= 0.001 && w <= 1000)) {
+    auto w = parse_real(opts.fairness_weight);
+    if (!w || !(*w >= 0.001 && *w <= 1000)) {
       throw usage_error(fmt::format("invalid value \"{}\" for --fairness-weight: a number from 0.001 to 1000",
                                     opts.fairness_weight));
     }
-    out->set_fairness_weight(static_cast<float>(w));
+    out->set_fairness_weight(static_cast<float>(*w));
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/duration.hpp"
 #include "core/error.hpp"
+#include "core/number.hpp"
 #include "core/time_format.hpp"
 #include "ops/wait.hpp"
 #include "ops/workflow/common.hpp"
@@ -11,7 +12,6 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstdint>
 #include <optional>
 
@@ -47,11 +47,8 @@ constexpr State kStates[] = {
 
 std::optional<int64_t> whole_number(std::string_view flag, const std::string& text) {
   if (text.empty()) return std::nullopt;
-  int64_t n = -1;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc() || end != text.data() + text.size() || n < 0) {
-    throw usage_error(fmt::format("invalid value \"{}\" for {}: a whole number, 0 or more", text, flag));
-  }
+  auto n = parse_whole(text);
+  if (!n || *n < 0) throw usage_error(fmt::format("invalid value \"{}\" for {}: a whole number, 0 or more", text, flag));
   return n;
 }
 
