@@ -31,6 +31,10 @@ enum class Values {
   ScheduleId,         // ListSchedules
   SearchAttribute,    // the namespace's custom search attributes (OperatorService ListSearchAttributes)
   RemoteCluster,      // clusters other than this one (OperatorService ListClusters)
+  ActivityId,    // pending activities of the workflow given with -w; without -w, standalone activities
+  ActivityType,  // pending activities' types of the workflow given with -w; without -w, standalone ones'
+  DeploymentName,  // ListWorkerDeployments
+  BuildId,         // versions of the deployment given with --deployment-name
   QueryName,     // from the __temporal_workflow_metadata query of the workflow given with -w
   SignalName,
   UpdateName,

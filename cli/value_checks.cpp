@@ -28,6 +28,10 @@ bool is_limited_id(const CLI::App& cmd, const CLI::Option* opt) {
     case Values::SignalName:
     case Values::UpdateName:
     case Values::BatchJobId:
+    case Values::ActivityId:
+    case Values::ActivityType:
+    case Values::DeploymentName:
+    case Values::BuildId:
       return true;
     default:
       break;

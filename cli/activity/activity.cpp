@@ -13,24 +13,37 @@ namespace ops_ac = ops::activity;
 namespace {
 
 void add_ref(CLI::App& cmd, ops_ac::ActivityRef& ref) {
-  cmd.add_option("-a,--activity-id", ref.activity_id, "Activity ID")->required();
+  values_from(cmd, cmd.add_option("-a,--activity-id", ref.activity_id, "Activity ID"), Values::ActivityId)->required();
   values_from(cmd, cmd.add_option("-w,--workflow-id", ref.workflow_id, "Workflow ID (omit for a standalone activity)"),
               Values::WorkflowId);
   values_from(cmd, cmd.add_option("-r,--run-id", ref.run_id, "Run ID (default: the latest run)"), Values::RunId);
 }
 
-void add_workflow_activities(CLI::App& cmd, ops_ac::WorkflowActivities& t, bool match_all) {
-  values_from(cmd, cmd.add_option("-w,--workflow-id", t.workflow_id, "Workflow ID")->required(), Values::WorkflowId);
+// `batch`: unpause, reset and update-options also take -q (a batch job over the workflows it matches).
+void add_workflow_activities(CLI::App& cmd, ops_ac::WorkflowActivities& t, bool batch) {
+  bool match_all = batch;
+  auto* w = values_from(cmd, cmd.add_option("-w,--workflow-id", t.workflow_id, "Workflow ID"), Values::WorkflowId);
+  if (!batch) w->required();
+  if (batch) {
+    cmd.add_option("-q,--query", t.query,
+                   "Act on the activities (all, or --activity-type) of every workflow this visibility query matches, "
+                   "as a batch job");
+    cmd.add_option("--reason", t.reason, "Batch: why, recorded by the server");
+    cmd.add_flag("-y,--yes", t.yes, "Start a batch without asking");
+    cmd.add_option("--rps", t.rps, "Batch: at most this many operations per second");
+    cmd.add_flag("--wait", t.wait, "Batch: wait for the job to finish and exit non-zero unless every one succeeded");
+  }
   values_from(cmd, cmd.add_option("-r,--run-id", t.run_id, "Run ID (default: the latest run)"), Values::RunId);
-  cmd.add_option("-a,--activity-id", t.activity_id, "The activity's ID");
-  cmd.add_option("--activity-type", t.activity_type, "Every activity of this type, instead of -a");
+  values_from(cmd, cmd.add_option("-a,--activity-id", t.activity_id, "The activity's ID"), Values::ActivityId);
+  values_from(cmd, cmd.add_option("--activity-type", t.activity_type, "Every activity of this type, instead of -a"),
+              Values::ActivityType);
   if (match_all) cmd.add_flag("--match-all", t.match_all, "Every activity of the workflow, instead of -a");
 }
 
 }  // namespace
 
 void add_group(CLI::App& root, Selection& sel) {
-  auto* group = root.add_subcommand("activity", "Complete, fail, pause, unpause and reset activities");
+  auto* group = root.add_subcommand("activity", "Operate on activities of workflows, and on standalone activities");
   group->require_subcommand(1);
 
   auto complete = std::make_shared<ops_ac::CompleteOptions>();
@@ -75,7 +88,7 @@ void add_group(CLI::App& root, Selection& sel) {
   unpause_cmd->add_option("--jitter", unpause->jitter, "Start within this long, at a random time (e.g. 30s)");
   set_help(*unpause_cmd,
            "Sends UnpauseActivity: the activity is scheduled again (at once, or within --jitter). Give -a, "
-           "--activity-type or --match-all.",
+           "--activity-type or --match-all; or -q for a batch job over workflows.",
            {"twctl activity unpause \\\n    --workflow-id order-1 \\\n    --activity-id charge \\\n"
             "    --reset-attempts"});
   bind(*unpause_cmd, sel, unpause, ops_ac::unpause);
@@ -91,9 +104,11 @@ void add_group(CLI::App& root, Selection& sel) {
   reset_cmd->add_option("--jitter", reset->jitter, "Start within this long, at a random time (e.g. 30s)");
   set_help(*reset_cmd,
            "Sends ResetActivity: attempts start over from 1 with the retry policy's first interval; a running "
-           "attempt's result is dropped. Give -a, --activity-type or --match-all.",
+           "attempt's result is dropped. Give -a, --activity-type or --match-all; or -q for a batch job over workflows.",
            {"twctl activity reset \\\n    --workflow-id order-1 \\\n    --activity-id charge \\\n"
-            "    --reset-heartbeats"});
+            "    --reset-heartbeats",
+            "twctl activity reset \\\n    --query \"WorkflowType='Order' AND ExecutionStatus='Running'\" \\\n"
+            "    --activity-type charge \\\n    --yes \\\n    --wait"});
   bind(*reset_cmd, sel, reset, ops_ac::reset);
 
   auto upd = std::make_shared<ops_ac::UpdateOptionsOptions>();
@@ -113,10 +128,13 @@ void add_group(CLI::App& root, Selection& sel) {
                     "Back to the options the workflow scheduled it with");
   set_help(*upd_cmd,
            "Sends UpdateActivityOptions with only the options given (a field mask), and prints the options the "
-           "activity has now. They apply from its next attempt. Give -a, --activity-type or --match-all.",
+           "activity has now. They apply from its next attempt. Give -a, --activity-type or --match-all; or -q for a "
+           "batch job over workflows.",
            {"twctl activity update-options \\\n    --workflow-id order-1 \\\n    --activity-id charge \\\n"
             "    --start-to-close-timeout 2m \\\n    --retry-maximum-attempts 10"});
   bind(*upd_cmd, sel, upd, ops_ac::update_options);
+
+  add_standalone(*group, sel);
 }
 
 }  // namespace twctl::cli::activity

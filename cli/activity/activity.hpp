@@ -6,7 +6,11 @@
 
 namespace twctl::cli::activity {
 
-// `twctl activity complete | fail`.
+// `twctl activity …`: activities of workflows (complete, fail, pause, unpause, reset, update-options) and
+// standalone ones.
 void add_group(CLI::App& root, Selection& sel);
+
+// start, execute, result, describe, list, count, cancel, terminate, delete (standalone.cpp).
+void add_standalone(CLI::App& group, Selection& sel);
 
 }  // namespace twctl::cli::activity

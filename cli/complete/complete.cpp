@@ -231,6 +231,25 @@ Completion values(const Walk& w, const CLI::Option* opt, const std::string& pref
         connect_as_typed(w, ctx);
         c.candidates = oc::remote_clusters(ctx);
         break;
+      case Values::ActivityId:
+      case Values::ActivityType: {
+        ops::workflow::WorkflowRef ref{given(w, "--workflow-id"), given(w, "--run-id")};
+        connect_as_typed(w, ctx);
+        c.candidates = meta.values == Values::ActivityId ? oc::activity_ids(ref, ctx) : oc::activity_types(ref, ctx);
+        break;
+      }
+      case Values::DeploymentName:
+        connect_as_typed(w, ctx);
+        c.candidates = oc::deployment_names(ctx);
+        break;
+      case Values::BuildId: {
+        auto name = given(w, "--deployment-name");
+        if (name.empty()) name = given(w, "--versioning-override-deployment-name");
+        if (name.empty()) return c;
+        connect_as_typed(w, ctx);
+        c.candidates = oc::build_ids(name, ctx);
+        break;
+      }
       case Values::QueryName:
       case Values::SignalName:
       case Values::UpdateName: {

@@ -1,5 +1,5 @@
-// `twctl worker deployment list | describe | delete | describe-version | delete-version | set-current-version |
-// set-ramping-version`.
+// `twctl worker deployment list | describe | create | delete | describe-version | delete-version |
+// set-current-version | set-ramping-version | update-version-metadata | manager-identity set | unset`.
 #include "cli/flags.hpp"
 #include "cli/meta.hpp"
 #include "cli/select.hpp"
@@ -13,8 +13,10 @@ namespace ops_wk = ops::worker;
 namespace {
 
 void add_version_flags(CLI::App& cmd, std::string& deployment_name, std::string& build_id, bool build_required) {
-  cmd.add_option("--deployment-name", deployment_name, "The worker deployment's name")->required();
-  auto* b = cmd.add_option("--build-id", build_id, "The version's build ID");
+  values_from(cmd, cmd.add_option("--deployment-name", deployment_name, "The worker deployment's name"),
+              Values::DeploymentName)
+      ->required();
+  auto* b = values_from(cmd, cmd.add_option("--build-id", build_id, "The version's build ID"), Values::BuildId);
   if (build_required) b->required();
 }
 
@@ -41,14 +43,18 @@ void add_deployment(CLI::App& group, Selection& sel) {
 
   auto describe = std::make_shared<ops_wk::DeploymentOptions>();
   auto* describe_cmd = dep->add_subcommand("describe", "Show a worker deployment's routing and versions");
-  describe_cmd->add_option("-d,--name", describe->name, "The worker deployment's name")->required();
+  values_from(*describe_cmd, describe_cmd->add_option("-d,--name", describe->name, "The worker deployment's name"),
+              Values::DeploymentName)
+      ->required();
   set_help(*describe_cmd, "A card of the current and ramping versions, then a table of every version.",
            {"twctl worker deployment describe \\\n    --name orders"});
   bind(*describe_cmd, sel, describe, ops_wk::deployment_describe);
 
   auto del = std::make_shared<ops_wk::DeploymentOptions>();
   auto* del_cmd = dep->add_subcommand("delete", "Delete a worker deployment that has no versions left");
-  del_cmd->add_option("-d,--name", del->name, "The worker deployment's name")->required();
+  values_from(*del_cmd, del_cmd->add_option("-d,--name", del->name, "The worker deployment's name"),
+              Values::DeploymentName)
+      ->required();
   set_help(*del_cmd, "Sends DeleteWorkerDeployment; the server refuses while the deployment has versions.",
            {"twctl worker deployment delete \\\n    --name orders"});
   bind(*del_cmd, sel, del, ops_wk::deployment_delete);
@@ -72,11 +78,18 @@ void add_deployment(CLI::App& group, Selection& sel) {
   auto cur = std::make_shared<ops_wk::RoutingOptions>();
   auto* cur_cmd = dep->add_subcommand("set-current-version", "Make a version the one new workflows start on");
   add_routing_flags(*cur_cmd, *cur);
+  cur_cmd->add_option("--wait-for-drain", cur->wait_for_drain,
+                      "Then wait this long at most (e.g. 30m) for the version that was current to drain: exit 7 if "
+                      "it has not");
   set_help(*cur_cmd,
            "Reads the deployment (for its conflict token; on a terminal it shows it and asks), then sends "
-           "SetWorkerDeploymentCurrentVersion. Without a terminal, --yes is needed.",
+           "SetWorkerDeploymentCurrentVersion. Without a terminal, --yes is needed. With --wait-for-drain, a deploy "
+           "step can wait until no workflow pinned to the previous version is open (its drainage status as the "
+           "server reports it, checked with a growing pause).",
            {"twctl worker deployment set-current-version \\\n    --deployment-name orders \\\n    --build-id v2 \\\n"
-            "    --yes"});
+            "    --yes",
+            "twctl worker deployment set-current-version \\\n    --deployment-name orders \\\n    --build-id v3 \\\n"
+            "    --yes \\\n    --wait-for-drain 30m"});
   bind(*cur_cmd, sel, cur, ops_wk::set_current);
 
   auto ramp = std::make_shared<ops_wk::RoutingOptions>();
@@ -90,6 +103,56 @@ void add_deployment(CLI::App& group, Selection& sel) {
            {"twctl worker deployment set-ramping-version \\\n    --deployment-name orders \\\n    --build-id v3 \\\n"
             "    --percentage 10 \\\n    --yes"});
   bind(*ramp_cmd, sel, ramp, ops_wk::set_ramping);
+
+  auto create = std::make_shared<ops_wk::DeploymentOptions>();
+  auto* create_cmd = dep->add_subcommand("create", "Create a worker deployment before its workers poll");
+  values_from(*create_cmd, create_cmd->add_option("-d,--name", create->name, "The worker deployment's name"),
+              Values::DeploymentName)
+      ->required();
+  set_help(*create_cmd, "Sends CreateWorkerDeployment; the server refuses a name that exists (exit 5).",
+           {"twctl worker deployment create \\\n    --name orders"});
+  bind(*create_cmd, sel, create, ops_wk::deployment_create);
+
+  auto md = std::make_shared<ops_wk::MetadataOptions>();
+  auto* md_cmd = dep->add_subcommand("update-version-metadata", "Set or remove metadata entries of a version");
+  add_version_flags(*md_cmd, md->deployment_name, md->build_id, true);
+  add_repeatable(*md_cmd, "--metadata", md->metadata, "Entry KEY=JSON to set; repeatable");
+  add_repeatable(*md_cmd, "--remove-entries", md->remove_entries, "Entry KEY to remove; repeatable");
+  set_help(*md_cmd,
+           "Sends UpdateWorkerDeploymentVersionMetadata and prints the metadata the version has now (a deploy "
+           "pipeline can record a commit, an image or an owner there).",
+           {"twctl worker deployment update-version-metadata \\\n    --deployment-name orders \\\n"
+            "    --build-id v2 \\\n    --metadata 'commit=\"4f2a9c1\"' \\\n    --remove-entries owner"});
+  bind(*md_cmd, sel, md, ops_wk::version_update_metadata);
+
+  auto* mgr = dep->add_subcommand("manager-identity", "Who may change a worker deployment's routing");
+  mgr->require_subcommand(1);
+  auto mset = std::make_shared<ops_wk::ManagerOptions>();
+  auto* mset_cmd = mgr->add_subcommand("set", "Set the identity that manages a worker deployment");
+  values_from(*mset_cmd, mset_cmd->add_option("--deployment-name", mset->deployment_name, "The worker deployment's name"),
+              Values::DeploymentName)
+      ->required();
+  mset_cmd->add_option("--manager-identity", mset->manager_identity, "The identity that may change the routing");
+  mset_cmd->add_flag("--self", mset->self, "This client's identity (--identity)");
+  mset_cmd->add_flag("-y,--yes", mset->yes, "Do it without asking");
+  set_help(*mset_cmd,
+           "Reads the deployment (conflict token; on a terminal it shows it and asks), then sends "
+           "SetWorkerDeploymentManager: changes by any other identity are then refused.",
+           {"twctl worker deployment manager-identity set \\\n    --deployment-name orders \\\n"
+            "    --manager-identity deploy-bot \\\n    --yes"});
+  bind(*mset_cmd, sel, mset, ops_wk::manager_identity);
+
+  auto munset = std::make_shared<ops_wk::ManagerOptions>();
+  munset->unset = true;
+  auto* munset_cmd = mgr->add_subcommand("unset", "Let any identity change a worker deployment's routing");
+  values_from(*munset_cmd,
+              munset_cmd->add_option("--deployment-name", munset->deployment_name, "The worker deployment's name"),
+              Values::DeploymentName)
+      ->required();
+  munset_cmd->add_flag("-y,--yes", munset->yes, "Do it without asking");
+  set_help(*munset_cmd, "SetWorkerDeploymentManager with an empty identity, confirmed as `set` is.",
+           {"twctl worker deployment manager-identity unset \\\n    --deployment-name orders \\\n    --yes"});
+  bind(*munset_cmd, sel, munset, ops_wk::manager_identity);
 }
 
 }  // namespace twctl::cli::worker

@@ -9,7 +9,12 @@ void add_describe(CLI::App& group, Selection& sel) {
   auto opts = std::make_shared<ops::workflow::DescribeOptions>();
   auto* cmd = group.add_subcommand("describe", "Show a workflow execution's state, pending work and result");
   add_workflow_ref(*cmd, opts->ref);
-  set_help(*cmd, "Shows execution info; pending activities and child workflows while it runs; the result once closed.",
+  cmd->add_flag("--reset-points", opts->reset_points,
+                "Only the auto-reset points (where `workflow reset` can go back to): build ID, time, run, event ID");
+  cmd->add_flag("--raw", opts->raw, "Print the server's answer as protobuf JSON, as it came");
+  set_help(*cmd,
+           "Shows execution info (with its versioning), pending activities (pause state, attempt, last failure, "
+           "heartbeat details, next attempt) and child workflows while it runs; the result once closed.",
            {"twctl workflow describe \\\n    --workflow-id hello-1",
             "twctl workflow describe \\\n    --workflow-id hello-1 \\\n    --output json"});
   bind(*cmd, sel, opts, ops::workflow::describe);

@@ -42,6 +42,22 @@ void add_reset(CLI::App& group, Selection& sel) {
             "twctl workflow reset \\\n    --query \"WorkflowType='Interactive'\" \\\n    --type LastWorkflowTask \\\n"
             "    --reason \"fixed worker\" \\\n    --yes"});
   bind(*cmd, sel, opts, ops::workflow::reset);
+
+  // The reset's flags stay the parent's (fallthrough: they may come after the subcommand's name); this one adds
+  // the override and runs the same action on the same options.
+  auto* with = cmd->add_subcommand("with-workflow-update-options",
+                                   "Reset a workflow and set its versioning override in the same request");
+  add_override_flags(*with, opts->override_flags);
+  with->preparse_callback([opts](size_t) { opts->with_update_options = true; });
+  set_help(*with,
+           "A reset (every flag of `workflow reset`) whose new run gets the versioning override at once: the "
+           "server applies UpdateWorkflowExecutionOptions as a post-reset operation, so no workflow task of the "
+           "new run runs on the old version.",
+           {"twctl workflow reset with-workflow-update-options \\\n    --workflow-id order-1 \\\n"
+            "    --type LastWorkflowTask \\\n    --reason \"move to v2\" \\\n"
+            "    --versioning-override-behavior pinned \\\n    --versioning-override-deployment-name orders \\\n"
+            "    --versioning-override-build-id v2"});
+  bind(*with, sel, opts, ops::workflow::reset);
 }
 
 }  // namespace twctl::cli::workflow

@@ -6,6 +6,7 @@
 
 namespace twctl::ops::workflow {
 struct StartOptions;
+struct VersioningOverrideFlags;
 }
 
 namespace twctl::cli::workflow {
@@ -40,5 +41,8 @@ void add_trace(CLI::App& group, Selection& sel);
 void add_pause(CLI::App& group, Selection& sel);
 void add_wait(CLI::App& group, Selection& sel);
 void add_update_options(CLI::App& group, Selection& sel);
+// --versioning-override-behavior (required), -deployment-name and -build-id: update-options and reset's
+// with-workflow-update-options.
+void add_override_flags(CLI::App& cmd, ops::workflow::VersioningOverrideFlags& f);
 
 }  // namespace twctl::cli::workflow

@@ -62,6 +62,10 @@ var defaultDynamicConfig = map[string]any{
 	"nexusoperation.enableStandalone":  true,
 	"frontend.WorkerHeartbeatsEnabled": true, // what ListWorkers reports
 	"system.enableDeploymentVersions":  true, // worker deployments (versioning v3)
+	// A version that stops being current is checked for open pinned workflows after 3 minutes and then every
+	// 3 minutes by default: seconds here, so that `set-current-version --wait-for-drain` can be tested.
+	"matching.wv.VersionDrainageStatusVisibilityGracePeriod": "3s",
+	"matching.wv.VersionDrainageStatusRefreshInterval":       "2s",
 }
 
 // listFlag collects a repeatable flag.

@@ -183,6 +183,21 @@ def test_live_workflow_ids_query_names_namespaces_and_task_queues(home, live_wor
 
 
 @pytest.mark.parametrize("complete", [bash_complete, fish_complete], ids=["bash", "fish"])
+def test_live_activity_ids_and_types_of_the_workflow_given(home, rig, complete):
+    _, env = home
+    wid = f"complete-act-{uuid.uuid4().hex[:8]}"
+    twctl = ["twctl", "--address", rig.address]
+    subprocess.run([*twctl, "workflow", "start", "--type", "AwaitsOperator", "-t", "edge-tasks", "-w", wid, "-i",
+                    '"x"'], env=env, check=True, capture_output=True)
+    try:
+        wait_until(lambda: complete(home, f"twctl activity pause -w {wid} -a ") == ["approve"], timeout=30,
+                   message="the pending activity offered")
+        assert complete(home, f"twctl activity reset -w {wid} --activity-type ") == ["await_operator"]
+    finally:
+        subprocess.run([*twctl, "workflow", "terminate", "-w", wid], env=env, capture_output=True)
+
+
+@pytest.mark.parametrize("complete", [bash_complete, fish_complete], ids=["bash", "fish"])
 def test_profiles_come_from_the_config_file(home, complete, tmp_path):
     (tmp_path / "temporalio").mkdir()
     (tmp_path / "temporalio" / "temporal.toml").write_text(

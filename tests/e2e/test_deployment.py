@@ -119,3 +119,109 @@ def test_bad_input_is_a_usage_error(twctl, args, flag):
     r = twctl(*args, address="127.0.0.1:1")
     assert r.returncode == 2, r.stderr
     assert flag in r.stderr
+
+
+@pytest.mark.server("current")
+def test_create_metadata_manager_and_drain(twctl, rig, tmp_path, unique_id):
+    name = f"twctl-dep-{uuid.uuid4().hex[:8]}"
+    queue = f"{name}-q"
+    created = twctl("worker", "deployment", "create", "--name", name, "-o", "json")
+    assert created.returncode == 0, created.stderr
+    assert json.loads(created.stdout) == {"name": name, "created": True}
+    again = twctl("worker", "deployment", "create", "--name", name)
+    assert again.returncode == 5, again.stderr
+
+    v1 = start_versioned(rig, tmp_path, name, "v1", queue)
+    v2 = None
+    try:
+        def described(build):
+            r = twctl("worker", "deployment", "describe-version", "--deployment-name", name, "--build-id", build,
+                      "-o", "json")
+            return r.returncode == 0 and json.loads(r.stdout)
+        wait_until(lambda: described("v1"), timeout=60, message="version v1 registered by its worker's polls")
+
+        md = twctl("worker", "deployment", "update-version-metadata", "--deployment-name", name, "--build-id", "v1",
+                   "--metadata", 'commit="4f2a9c1"', "--metadata", 'owner={"team": "orders"}')
+        assert md.returncode == 0, md.stderr
+        assert "commit" in md.stdout and "4f2a9c1" in md.stdout
+        rm = twctl("worker", "deployment", "update-version-metadata", "--deployment-name", name, "--build-id", "v1",
+                   "--remove-entries", "owner", "-o", "json")
+        assert rm.returncode == 0, rm.stderr
+        assert json.loads(rm.stdout)["entries"] == {"commit": "4f2a9c1"}
+
+        mine = twctl("worker", "deployment", "manager-identity", "set", "--deployment-name", name,
+                     "--manager-identity", "deploy-bot", "--yes")
+        assert mine.returncode == 0, mine.stderr
+        info = json.loads(twctl("worker", "deployment", "describe", "--name", name, "-o", "json").stdout)
+        assert info["managerIdentity"] == "deploy-bot"
+        # Another identity may not change the routing now.
+        other = twctl("worker", "deployment", "set-current-version", "--deployment-name", name, "--build-id", "v1",
+                      "--yes", "--identity", "someone-else")
+        assert other.returncode != 0
+        unset = twctl("worker", "deployment", "manager-identity", "unset", "--deployment-name", name, "--yes",
+                      "--identity", "deploy-bot", "-o", "json")
+        assert unset.returncode == 0, unset.stderr
+        assert json.loads(unset.stdout)["previousManagerIdentity"] == "deploy-bot"
+
+        assert twctl("worker", "deployment", "set-current-version", "--deployment-name", name, "--build-id", "v1",
+                     "--yes").returncode == 0
+        # A workflow pinned to v1 keeps v1 draining after v2 becomes current.
+        pinned = f"{unique_id}-pinned"
+        assert twctl("workflow", "start", "--type", "NobodyRunsThis", "-t", queue, "-w", pinned).returncode == 0
+        pin = twctl("workflow", "update-options", "-w", pinned, "--versioning-override-behavior", "pinned",
+                    "--versioning-override-deployment-name", name, "--versioning-override-build-id", "v1")
+        assert pin.returncode == 0, pin.stderr
+        v2 = start_versioned(rig, tmp_path, name, "v2", queue)
+        wait_until(lambda: described("v2"), timeout=60, message="version v2 registered")
+        slow = twctl("worker", "deployment", "set-current-version", "--deployment-name", name, "--build-id", "v2",
+                     "--yes", "--wait-for-drain", "6s")
+        assert slow.returncode == 7, slow.stderr
+        assert "v1 did not drain within 6s" in slow.stderr
+        assert described("v2")["workerDeploymentVersionInfo"]["status"] == "WORKER_DEPLOYMENT_VERSION_STATUS_CURRENT"
+
+        # Batch: every workflow of the query gets the override (auto-upgrade replaces the pin).
+        batch = twctl("workflow", "update-options", "-q", f"WorkflowId = '{pinned}'", "--versioning-override-behavior",
+                      "auto_upgrade", "--yes", "--wait")
+        assert batch.returncode == 0, batch.stderr
+        info = json.loads(twctl("workflow", "describe", "-w", pinned, "-o", "json").stdout)["workflowExecutionInfo"]
+        assert info["versioningInfo"]["versioningOverride"].get("autoUpgrade") is True
+        assert twctl("workflow", "terminate", "-w", pinned).returncode == 0
+
+        # Nothing pinned to v2 is open: moving back to v1 waits for v2 to drain, and it does.
+        back = twctl("worker", "deployment", "set-current-version", "--deployment-name", name, "--build-id", "v1",
+                     "--yes", "--wait-for-drain", "90s")
+        assert back.returncode == 0, back.stderr
+        assert f"Version v2 of {name} is drained" in back.stderr
+    finally:
+        for p in (v1, v2):
+            _rig.stop(p)
+
+
+@pytest.mark.server("current")
+def test_reset_with_workflow_update_options_pins_the_new_run(twctl, rig, tmp_path, unique_id):
+    name = f"twctl-dep-{uuid.uuid4().hex[:8]}"
+    queue = f"{name}-q"
+    v1 = start_versioned(rig, tmp_path, name, "v1", queue)
+    try:
+        wait_until(lambda: twctl("worker", "deployment", "describe-version", "--deployment-name", name,
+                                 "--build-id", "v1").returncode == 0, timeout=60, message="version v1 registered")
+        assert twctl("worker", "deployment", "set-current-version", "--deployment-name", name, "--build-id", "v1",
+                     "--yes").returncode == 0
+        r = twctl("workflow", "execute", "--type", "SayHello", "-t", queue, "-w", unique_id, "-i", '"v1"')
+        assert r.returncode == 0, r.stderr
+        reset = twctl("workflow", "reset", "with-workflow-update-options", "-w", unique_id, "-t", "FirstWorkflowTask",
+                      "--reason", "pin it", "--versioning-override-behavior", "pinned",
+                      "--versioning-override-deployment-name", name, "--versioning-override-build-id", "v1",
+                      "-o", "json")
+        assert reset.returncode == 0, reset.stderr
+        new_run = json.loads(reset.stdout)["runId"]
+        d = json.loads(twctl("workflow", "describe", "-w", unique_id, "-r", new_run, "-o", "json").stdout)
+        override = d["workflowExecutionInfo"]["versioningInfo"]["versioningOverride"]
+        assert override["pinned"]["version"] == {"deploymentName": name, "buildId": "v1"}
+        text = twctl("workflow", "describe", "-w", unique_id, "-r", new_run)
+        assert "Versioning Info:" in text.stdout and f"{name}.v1" in text.stdout
+        points = twctl("workflow", "describe", "-w", unique_id, "-r", new_run, "--reset-points", "-o", "json")
+        assert points.returncode == 0, points.stderr
+        assert isinstance(json.loads(points.stdout), list)
+    finally:
+        _rig.stop(v1)

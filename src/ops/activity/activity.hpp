@@ -27,14 +27,20 @@ struct FailOptions {
   std::string detail;  // JSON: the failure's details ("" when none)
 };
 
-// pause | unpause | reset: activities of one workflow run (-w, -r), picked by ID (-a), by type (--activity-type)
-// or all of them (--match-all: unpause and reset).
+// pause | unpause | reset | update-options: activities of one workflow run (-w, -r), picked by ID (-a), by type
+// (--activity-type) or all of them (--match-all: unpause, reset, update-options). Or, except for pause (the API
+// has no such batch), activities of every workflow a visibility query matches (-q: a batch job; by type, or all).
 struct WorkflowActivities {
   std::string workflow_id;
   std::string run_id;
   std::string activity_id;
   std::string activity_type;
   bool match_all = false;
+  std::string query;  // the batch's visibility query over workflows
+  std::string reason;
+  bool yes = false;
+  double rps = 0;
+  bool wait = false;
 };
 
 struct PauseOptions {

@@ -4,6 +4,8 @@
 #include "ops/outcome.hpp"
 #include "core/ids.hpp"
 #include "ops/activity/activity.hpp"
+#include "ops/activity/batch.hpp"
+#include "ops/workflow/target.hpp"
 
 #include <fmt/format.h>
 
@@ -23,12 +25,7 @@ struct Picked {
 };
 
 Picked check(const WorkflowActivities& t, bool match_all_allowed) {
-  if (t.workflow_id.empty()) throw usage_error("--workflow-id is required: the workflow whose activities to act on");
-  int given = (t.activity_id.empty() ? 0 : 1) + (t.activity_type.empty() ? 0 : 1) + (t.match_all ? 1 : 0);
-  if (given != 1) {
-    throw usage_error(match_all_allowed ? "give exactly one of --activity-id, --activity-type and --match-all"
-                                        : "give exactly one of --activity-id and --activity-type");
-  }
+  check_single(t, match_all_allowed);
   if (!t.activity_id.empty()) return {"activityId", t.activity_id, "activity " + t.activity_id};
   if (!t.activity_type.empty()) return {"activityType", t.activity_type, "activities of type " + t.activity_type};
   return {"matchAll", true, "all activities"};
@@ -71,6 +68,18 @@ int pause(const PauseOptions& opts, Context& ctx) {
 }
 
 int unpause(const UnpauseOptions& opts, Context& ctx) {
+  if (is_batch(opts.target)) {
+    auto batch = batch_target(opts.target);
+    return workflow::run_batch(batch, ctx, "Unpause activities of", [&](wsv::StartBatchOperationRequest& req) {
+      auto* op = req.mutable_unpause_activities_operation();
+      op->set_identity(ctx.identity());
+      if (opts.target.activity_type.empty()) op->set_match_all(true);
+      else op->set_type(opts.target.activity_type);
+      op->set_reset_attempts(opts.reset_attempts);
+      op->set_reset_heartbeat(opts.reset_heartbeats);
+      set_jitter(opts.jitter, op->mutable_jitter());
+    });
+  }
   auto picked = check(opts.target, true);
   wsv::UnpauseActivityRequest req;
   fill(opts.target, req, ctx);
@@ -84,6 +93,20 @@ int unpause(const UnpauseOptions& opts, Context& ctx) {
 }
 
 int reset(const ResetOptions& opts, Context& ctx) {
+  if (is_batch(opts.target)) {
+    auto batch = batch_target(opts.target);
+    return workflow::run_batch(batch, ctx, "Reset activities of", [&](wsv::StartBatchOperationRequest& req) {
+      auto* op = req.mutable_reset_activities_operation();
+      op->set_identity(ctx.identity());
+      if (opts.target.activity_type.empty()) op->set_match_all(true);
+      else op->set_type(opts.target.activity_type);
+      op->set_reset_attempts(true);
+      op->set_reset_heartbeat(opts.reset_heartbeats);
+      op->set_keep_paused(opts.keep_paused);
+      op->set_restore_original_options(opts.restore_original_options);
+      set_jitter(opts.jitter, op->mutable_jitter());
+    });
+  }
   auto picked = check(opts.target, true);
   wsv::ResetActivityRequest req;
   fill(opts.target, req, ctx);

@@ -4,6 +4,9 @@
 #include "core/number.hpp"
 #include "ops/outcome.hpp"
 #include "ops/activity/activity.hpp"
+#include "ops/activity/retry_flags.hpp"
+#include "ops/activity/batch.hpp"
+#include "ops/workflow/target.hpp"
 #include "output/proto_json.hpp"
 #include "output/render.hpp"
 
@@ -23,24 +26,32 @@ std::string duration_text(const google::protobuf::Duration& d) { return format_d
 
 }  // namespace
 
+double backoff_coefficient(const std::string& s) {
+  auto v = parse_real(s);
+  if (!v || *v < 1) {
+    throw usage_error(fmt::format("invalid value \"{}\" for --retry-backoff-coefficient: a number, 1 or more", s));
+  }
+  return *v;
+}
+
+int32_t maximum_attempts(const std::string& s) {
+  auto n = parse_whole(s);
+  if (!n || *n < 0 || *n > INT32_MAX) {
+    throw usage_error(
+        fmt::format("invalid value \"{}\" for --retry-maximum-attempts: a whole number, 0 (no limit) or more", s));
+  }
+  return static_cast<int32_t>(*n);
+}
+
 int update_options(const UpdateOptionsOptions& opts, Context& ctx) {
   const auto& t = opts.target;
-  if (t.workflow_id.empty()) throw usage_error("--workflow-id is required: the workflow whose activities to update");
-  int given = (t.activity_id.empty() ? 0 : 1) + (t.activity_type.empty() ? 0 : 1) + (t.match_all ? 1 : 0);
-  if (given != 1) throw usage_error("give exactly one of --activity-id, --activity-type and --match-all");
+  if (!is_batch(t)) check_single(t, true);
+  auto batch = is_batch(t) ? batch_target(t) : workflow::Target();
 
-  wsv::UpdateActivityOptionsRequest req;
-  req.set_namespace_(ctx.namespace_());
-  req.mutable_execution()->set_workflow_id(t.workflow_id);
-  req.mutable_execution()->set_run_id(t.run_id);
-  req.set_identity(ctx.identity());
-  if (!t.activity_id.empty()) req.set_id(t.activity_id);
-  if (!t.activity_type.empty()) req.set_type(t.activity_type);
-  if (t.match_all) req.set_match_all(true);
-  req.set_restore_original(opts.restore_original_options);
-
-  auto* o = req.mutable_activity_options();
-  auto* mask = req.mutable_update_mask();
+  temporal::api::activity::v1::ActivityOptions options;
+  google::protobuf::FieldMask mask_value;
+  auto* o = &options;
+  auto* mask = &mask_value;
   auto duration = [&](std::string_view flag, const std::string& text, google::protobuf::Duration* out,
                       std::string_view path) {
     if (text.empty()) return;
@@ -64,23 +75,11 @@ int update_options(const UpdateOptionsOptions& opts, Context& ctx) {
   duration("--retry-maximum-interval", opts.retry_maximum_interval, retry->mutable_maximum_interval(),
            "retry_policy.maximum_interval");
   if (!opts.retry_backoff_coefficient.empty()) {
-    const auto& s = opts.retry_backoff_coefficient;
-    auto v = parse_real(s);
-    if (!v || *v < 1) {
-      throw usage_error(fmt::format("invalid value \"{}\" for --retry-backoff-coefficient: a number, 1 or more", s));
-    }
-    retry->set_backoff_coefficient(*v);
+    retry->set_backoff_coefficient(backoff_coefficient(opts.retry_backoff_coefficient));
     mask->add_paths("retry_policy.backoff_coefficient");
   }
   if (!opts.retry_maximum_attempts.empty()) {
-    const auto& s = opts.retry_maximum_attempts;
-    auto n = parse_whole(s);
-    if (!n || *n < 0 || *n > INT32_MAX) {
-      throw usage_error(fmt::format("invalid value \"{}\" for --retry-maximum-attempts: a whole number, 0 (no "
-                                    "limit) or more",
-                                    s));
-    }
-    retry->set_maximum_attempts(static_cast<int32_t>(*n));
+    retry->set_maximum_attempts(maximum_attempts(opts.retry_maximum_attempts));
     mask->add_paths("retry_policy.maximum_attempts");
   }
   if (mask->paths_size() == 0 && !opts.restore_original_options) {
@@ -89,8 +88,34 @@ int update_options(const UpdateOptionsOptions& opts, Context& ctx) {
   if (mask->paths_size() > 0 && opts.restore_original_options) {
     throw usage_error("--restore-original-options cannot be combined with options to change");
   }
-  if (mask->paths_size() == 0) req.clear_activity_options();
 
+  if (is_batch(t)) {
+    return workflow::run_batch(batch, ctx, "Update activity options of", [&](wsv::StartBatchOperationRequest& req) {
+      auto* op = req.mutable_update_activity_options_operation();
+      op->set_identity(ctx.identity());
+      if (t.activity_type.empty()) op->set_match_all(true);
+      else op->set_type(t.activity_type);
+      if (mask->paths_size() > 0) {
+        *op->mutable_activity_options() = options;
+        *op->mutable_update_mask() = mask_value;
+      }
+      op->set_restore_original(opts.restore_original_options);
+    });
+  }
+
+  wsv::UpdateActivityOptionsRequest req;
+  req.set_namespace_(ctx.namespace_());
+  req.mutable_execution()->set_workflow_id(t.workflow_id);
+  req.mutable_execution()->set_run_id(t.run_id);
+  req.set_identity(ctx.identity());
+  if (!t.activity_id.empty()) req.set_id(t.activity_id);
+  if (!t.activity_type.empty()) req.set_type(t.activity_type);
+  if (t.match_all) req.set_match_all(true);
+  req.set_restore_original(opts.restore_original_options);
+  if (mask->paths_size() > 0) {
+    *req.mutable_activity_options() = options;
+    *req.mutable_update_mask() = mask_value;
+  }
   auto resp = call_change<wsv::UpdateActivityOptionsResponse>(ctx, req, check_with(ctx, "workflow describe -w " + t.workflow_id));
   auto& out = ctx.printer();
   const auto& a = resp.activity_options();

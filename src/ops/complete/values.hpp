@@ -38,6 +38,14 @@ std::vector<Candidate> custom_search_attributes(Context& ctx);
 // The clusters this one knows besides itself, with their addresses.
 std::vector<Candidate> remote_clusters(Context& ctx);
 
+// Activities of the workflow `ref` names (its pending ones), or without a workflow ID recent standalone
+// activities: IDs ("type, state") and types.
+std::vector<Candidate> activity_ids(const workflow::WorkflowRef& ref, Context& ctx);
+std::vector<Candidate> activity_types(const workflow::WorkflowRef& ref, Context& ctx);
+// The namespace's worker deployments ("current: BUILD"), and the build IDs of one's versions (their status).
+std::vector<Candidate> deployment_names(Context& ctx);
+std::vector<Candidate> build_ids(const std::string& deployment_name, Context& ctx);
+
 enum class Handler { Query, Signal, Update };
 // The handlers of `kind` the workflow defines, from its __temporal_workflow_metadata query.
 std::vector<Candidate> handler_names(const workflow::WorkflowRef& ref, Handler kind, Context& ctx);

@@ -1,4 +1,5 @@
 #include "ops/worker/deployment.hpp"
+#include "ops/worker/deployment_common.hpp"
 
 #include "core/duration.hpp"
 #include "core/error.hpp"
@@ -33,11 +34,13 @@ std::string version_text(const dep::WorkerDeploymentVersion& v) {
   return v.build_id().empty() ? "" : v.deployment_name() + "/" + v.build_id();
 }
 
+}  // namespace
+
 void need(const std::string& value, std::string_view flag) {
   if (value.empty()) throw usage_error(fmt::format("{} is required", flag));
 }
 
-void print_routing(output::Card& card, const dep::RoutingConfig& r, const Context& ctx) {
+static void print_routing(output::Card& card, const dep::RoutingConfig& r, const Context& ctx) {
   card.emplace_back("CurrentVersion", r.current_deployment_version().build_id().empty()
                                           ? "unversioned workers"
                                           : version_text(r.current_deployment_version()));
@@ -89,6 +92,8 @@ void done(Context& ctx, std::string_view line, nlohmann::ordered_json doc) {
   else if (out.text()) ctx.err << line << "\n";
 }
 
+namespace {
+
 // The build ID a set-current / set-ramping names: --build-id, or --unversioned for the unversioned workers.
 std::string target_build(const RoutingOptions& o) {
   need(o.deployment_name, "--deployment-name");
@@ -100,7 +105,9 @@ std::string target_build(const RoutingOptions& o) {
 }
 
 // The conflict token, after showing the deployment as it is and asking (or --yes).
-std::string confirm_change(const RoutingOptions& o, std::string_view what, Context& ctx) {
+// `previous_current`, when given, gets the build that is current before the change ("" for unversioned workers).
+std::string confirm_change(const RoutingOptions& o, std::string_view what, Context& ctx,
+                           std::string* previous_current = nullptr) {
   auto question = fmt::format("Set the {} version of {}?", what, o.deployment_name);
   auto without_yes = fmt::format("add --yes to set the {} version of {}", what, o.deployment_name);
   if (!o.yes && !can_ask(ctx)) confirm(ctx, false, question, without_yes);  // refuses before anything is sent
@@ -108,6 +115,9 @@ std::string confirm_change(const RoutingOptions& o, std::string_view what, Conte
   try {
     auto before = describe_raw(o.deployment_name, ctx);
     token = before.conflict_token();
+    if (previous_current) {
+      *previous_current = before.worker_deployment_info().routing_config().current_deployment_version().build_id();
+    }
     if (!o.yes && can_ask(ctx)) {
       ctx.err << deployment_card(before.worker_deployment_info(), ctx, ctx.printer().style());
     }
@@ -237,6 +247,8 @@ int version_delete(const VersionOptions& opts, Context& ctx) {
 int set_current(const RoutingOptions& opts, Context& ctx) {
   auto build = target_build(opts);
   if (!opts.percentage.empty() || opts.delete_ramp) throw usage_error("--percentage goes with set-ramping-version");
+  std::chrono::nanoseconds drain_wait{0};
+  if (!opts.wait_for_drain.empty()) drain_wait = parse_duration("--wait-for-drain", opts.wait_for_drain);
   wsv::SetWorkerDeploymentCurrentVersionRequest req;
   req.set_namespace_(ctx.namespace_());
   req.set_deployment_name(opts.deployment_name);
@@ -244,12 +256,20 @@ int set_current(const RoutingOptions& opts, Context& ctx) {
   req.set_identity(ctx.identity());
   req.set_ignore_missing_task_queues(opts.ignore_missing_task_queues);
   req.set_allow_no_pollers(opts.allow_no_pollers);
-  req.set_conflict_token(confirm_change(opts, "current", ctx));
+  std::string previous;
+  req.set_conflict_token(confirm_change(opts, "current", ctx, &previous));
   call_change<wsv::SetWorkerDeploymentCurrentVersionResponse>(ctx, req, check_with(ctx, "worker deployment describe --name " + opts.deployment_name));
   done(ctx,
        fmt::format("Current version of {} set to {}", opts.deployment_name,
                    build.empty() ? "the unversioned workers" : build),
        {{"deploymentName", opts.deployment_name}, {"buildId", build}, {"current", true}});
+  if (!opts.wait_for_drain.empty()) {
+    if (previous.empty() || previous == build) {
+      ctx.warn("--wait-for-drain: no other version was current before, so none drains");
+    } else {
+      wait_for_drain(ctx, opts.deployment_name, previous, drain_wait);
+    }
+  }
   return 0;
 }
 

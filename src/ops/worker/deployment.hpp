@@ -5,6 +5,7 @@
 #include "app/context.hpp"
 
 #include <string>
+#include <vector>
 
 namespace twctl::ops::worker {
 
@@ -19,6 +20,21 @@ struct VersionOptions {
   bool skip_drainage = false;            // delete-version
 };
 
+struct MetadataOptions {
+  std::string deployment_name;
+  std::string build_id;
+  std::vector<std::string> metadata;        // --metadata KEY=JSON (repeatable): entries to set
+  std::vector<std::string> remove_entries;  // --remove-entries KEY (repeatable)
+};
+
+struct ManagerOptions {
+  std::string deployment_name;
+  std::string manager_identity;  // set: --manager-identity, or --self
+  bool self = false;
+  bool unset = false;            // manager-identity unset
+  bool yes = false;
+};
+
 struct RoutingOptions {
   std::string deployment_name;
   std::string build_id;  // "" with --unversioned: the unversioned workers
@@ -28,6 +44,7 @@ struct RoutingOptions {
   bool yes = false;
   std::string percentage;  // set-ramping-version: 0 to 100
   bool delete_ramp = false;  // set-ramping-version --delete
+  std::string wait_for_drain;  // set-current-version: a duration to wait for the previous version to drain
 };
 
 // ListWorkerDeployments, paged: name, create time, current and ramping versions; JSON: each summary.
@@ -42,7 +59,16 @@ int version_describe(const VersionOptions& opts, Context& ctx);
 int version_delete(const VersionOptions& opts, Context& ctx);
 // Set the current / ramping version: DescribeWorkerDeployment for the conflict token (and the card shown before
 // asking; --yes without a terminal), then SetWorkerDeploymentCurrentVersion / RampingVersion.
+// set-current-version --wait-for-drain D: then waits (up to D) until the version that was current before reports
+// drained (no open pinned workflows left): progress on stderr on a terminal; exit 7 when D passes first.
 int set_current(const RoutingOptions& opts, Context& ctx);
 int set_ramping(const RoutingOptions& opts, Context& ctx);
+// CreateWorkerDeployment: a deployment before any worker of it polls (refused if it exists: exit 5).
+int deployment_create(const DeploymentOptions& opts, Context& ctx);
+// UpdateWorkerDeploymentVersionMetadata: set and remove entries; prints the metadata the version has now.
+int version_update_metadata(const MetadataOptions& opts, Context& ctx);
+// SetWorkerDeploymentManager: who may change the deployment's routing (another identity is refused); confirmed
+// as set-current-version is, with the conflict token.
+int manager_identity(const ManagerOptions& opts, Context& ctx);
 
 }  // namespace twctl::ops::worker

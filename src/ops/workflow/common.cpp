@@ -126,13 +126,13 @@ output::Card outcome_card(const Outcome& o, bool shorthand, const output::Style&
   return card;
 }
 
-Error outcome_error(const Outcome& o, bool shorthand) {
+Error outcome_error(const Outcome& o, bool shorthand, std::string_view noun) {
   std::string what = o.status == "FAILED"       ? "failed"
                      : o.status == "TIMED_OUT"  ? "timed out"
                      : o.status == "CANCELED"   ? "was canceled"
                      : o.status == "TERMINATED" ? "was terminated"
                                                 : "closed with status " + o.status;
-  std::string message = "workflow " + what;
+  std::string message = std::string(noun) + " " + what;
   if (o.has_failure) message += ": " + failure_text(o.failure);
   if (!o.reason.empty()) message += ": " + o.reason;
   Error err(ErrorKind::WorkflowFailed, message);

@@ -59,7 +59,8 @@ output::Card outcome_card(const Outcome& o, bool shorthand, const output::Style&
 // One line for a failure and its causes: "order processing failed (OrderError): caused by: database unreachable".
 std::string failure_text(const temporal::api::failure::v1::Failure& f);
 
-// The error `result`/`execute` raise after printing an unsuccessful outcome (exit code: workflow_failed).
-Error outcome_error(const Outcome& o, bool shorthand);
+// The error `result`/`execute` raise after printing an unsuccessful outcome (exit code: workflow_failed);
+// `noun` starts the message ("workflow failed: …", "activity failed: …").
+Error outcome_error(const Outcome& o, bool shorthand, std::string_view noun = "workflow");
 
 }  // namespace twctl::ops::workflow

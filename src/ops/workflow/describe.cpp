@@ -106,6 +106,60 @@ std::string pending_activities(const Context& ctx, const wsv::DescribeWorkflowEx
   return out;
 }
 
+// The run's versioning: its behavior, deployment version, override and a transition in progress; empty for an
+// unversioned run.
+std::string versioning_card(const Context& ctx, const wsv::DescribeWorkflowExecutionResponse& resp) {
+  const auto& info = resp.workflow_execution_info();
+  if (!info.has_versioning_info()) return {};
+  const auto& v = info.versioning_info();
+  output::Style style(ctx.globals.color);
+  auto version = [](const auto& dv) {
+    return dv.deployment_name().empty() && dv.build_id().empty() ? std::string()
+                                                                 : dv.deployment_name() + "." + dv.build_id();
+  };
+  output::Card card;
+  if (v.behavior() != enums::VERSIONING_BEHAVIOR_UNSPECIFIED) {
+    card.emplace_back("Behavior", pascal_name(enums::VersioningBehavior_Name(v.behavior()), "VERSIONING_BEHAVIOR_"));
+  }
+  if (auto s = version(v.deployment_version()); !s.empty()) card.emplace_back("DeploymentVersion", s);
+  if (v.has_versioning_override()) {
+    const auto& o = v.versioning_override();
+    if (o.has_pinned()) {
+      card.emplace_back("OverrideBehavior", "Pinned");
+      card.emplace_back("OverrideVersion", version(o.pinned().version()));
+    } else if (o.has_one_time()) {
+      card.emplace_back("OverrideBehavior", "OneTime");
+      card.emplace_back("OverrideVersion", version(o.one_time().target_deployment_version()));
+    } else if (o.auto_upgrade()) {
+      card.emplace_back("OverrideBehavior", "AutoUpgrade");
+    }
+  }
+  if (v.has_version_transition()) {
+    card.emplace_back("TransitionTo", version(v.version_transition().deployment_version()));
+  }
+  if (card.empty()) return {};
+  return section(style, "Versioning Info:") + output::render_card(card, style);
+}
+
+int print_reset_points(Context& ctx, const wsv::DescribeWorkflowExecutionResponse& resp) {
+  const auto& points = resp.workflow_execution_info().auto_reset_points().points();
+  auto& out = ctx.printer();
+  if (out.text()) {
+    output::Table t{{{"BuildId"}, {"CreateTime"}, {"RunId"}, {"EventId", true}, {"Resettable"}}, {}};
+    for (const auto& p : points) {
+      t.rows.push_back({p.build_id().empty() ? p.binary_checksum() : p.build_id(),
+                        p.has_create_time() ? time_text(ctx, p.create_time()) : "", p.run_id(),
+                        std::to_string(p.first_workflow_task_completed_id()), p.resettable() ? "yes" : "no"});
+    }
+    out.write(output::render_table(t, true, out.style()));
+    return 0;
+  }
+  auto arr = nlohmann::ordered_json::array();
+  for (const auto& p : points) arr.push_back(output::proto_to_json(p, true));
+  out.document(arr);
+  return 0;
+}
+
 std::string pending_children(const Context& ctx, const wsv::DescribeWorkflowExecutionResponse& resp) {
   output::Style style(ctx.globals.color);
   std::string out = section(style, fmt::format("Pending Child Workflows: {}", resp.pending_children_size()));
@@ -158,6 +212,11 @@ int describe(const DescribeOptions& opts, Context& ctx) {
   req.set_namespace_(ctx.namespace_());
   *req.mutable_execution() = to_proto(opts.ref);
   auto resp = client::call<wsv::DescribeWorkflowExecutionResponse>(ctx.gateway(), req);
+  if (opts.reset_points) return print_reset_points(ctx, resp);
+  if (opts.raw && ctx.printer().text()) {
+    ctx.printer().write(output::proto_to_json(resp, ctx.globals.shorthand_payloads).dump(2) + "\n");
+    return 0;
+  }
   const auto& info = resp.workflow_execution_info();
   if (auto warning = history_limit_warning(info); !warning.empty()) ctx.warn(warning);
   std::optional<HistoryEvent> close;
@@ -168,6 +227,7 @@ int describe(const DescribeOptions& opts, Context& ctx) {
   if (out.text()) {
     // Sections joined by blank lines (appended one by one: GCC 12 warns wrongly on "\n" + temporary).
     std::vector<std::string> sections{execution_card(ctx, resp)};
+    if (auto v = versioning_card(ctx, resp); !v.empty()) sections.push_back(std::move(v));
     if (is_open(info.status())) {
       sections.push_back(pending_activities(ctx, resp));
       sections.push_back(pending_children(ctx, resp));

@@ -96,6 +96,10 @@ void validate(const ResetOptions& o) {
     throw usage_error("-t/--type must be FirstWorkflowTask, LastWorkflowTask, LastContinuedAsNew or BuildId");
   }
   if (o.event_id < 0) throw usage_error("-e/--event-id must be a positive event ID");
+  if (o.with_update_options) {
+    temporal::api::workflow::v1::VersioningOverride checked;
+    build_override(o.override_flags, &checked);
+  }
   if (t.batch()) {
     if (o.event_id != 0) throw usage_error("-e/--event-id cannot be used with -q/--query: a batch resets to a -t/--type");
     if (o.type.empty()) throw usage_error("a batch reset needs -t/--type");
@@ -191,6 +195,14 @@ Point resolve(const ResetOptions& o, Context& ctx) {
   return {ref.run_id, id};
 }
 
+// with-workflow-update-options: UpdateWorkflowOptions after the reset, in the same request.
+void add_post_reset_update(const ResetOptions& o, temporal::api::workflow::v1::PostResetOperation* op) {
+  auto* update = op->mutable_update_workflow_options();
+  auto* options = update->mutable_workflow_execution_options();
+  if (!build_override(o.override_flags, options->mutable_versioning_override())) options->clear_versioning_override();
+  update->mutable_update_mask()->add_paths("versioning_override");
+}
+
 int reset_batch(const ResetOptions& o, const Reapply& reapply, Context& ctx) {
   return run_batch(o.target, ctx, "Reset", [&](wsv::StartBatchOperationRequest& req) {
     auto* op = req.mutable_reset_operation();
@@ -201,6 +213,7 @@ int reset_batch(const ResetOptions& o, const Reapply& reapply, Context& ctx) {
     else options->set_build_id(o.build_id);
     set_reapply_type(*options, reapply.type);
     for (auto kind : reapply.exclude) options->add_reset_reapply_exclude_types(kind);
+    if (o.with_update_options) add_post_reset_update(o, op->add_post_reset_operations());
   });
 }
 
@@ -222,6 +235,7 @@ int reset(const ResetOptions& opts, Context& ctx) {
   set_reapply_type(req, reapply.type);
   for (auto kind : reapply.exclude) req.add_reset_reapply_exclude_types(kind);
   req.set_identity(ctx.identity());
+  if (opts.with_update_options) add_post_reset_update(opts, req.add_post_reset_operations());
   auto resp = call_change<wsv::ResetWorkflowExecutionResponse>(
       ctx, req, check_with(ctx, "workflow describe -w " + wid, " (a new run, reset from " + point.run_id + "?)"));
 

@@ -2,6 +2,7 @@
 
 #include "app/context.hpp"
 #include "ops/workflow/target.hpp"
+#include "ops/workflow/update_options.hpp"
 
 #include <cstdint>
 #include <string>
@@ -16,6 +17,9 @@ struct ResetOptions {
   std::string build_id;                     // --build-id, with --type BuildId
   std::vector<std::string> reapply_exclude;  // --reapply-exclude All|Signal|Update (repeatable)
   std::string reapply_type;                 // --reapply-type All|Signal|None (deprecated)
+  // `reset with-workflow-update-options`: the new run gets this versioning override, in the same request.
+  bool with_update_options = false;
+  VersioningOverrideFlags override_flags;
 };
 
 // The values -t/--type and the reapply flags accept.

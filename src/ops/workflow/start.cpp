@@ -38,27 +38,32 @@ void set_duration(std::string_view flag, const std::string& text, Field field) {
 }  // namespace
 
 void set_priority(const SharedWorkflowStartOptions& opts, temporal::api::common::v1::Priority* out) {
-  if (!opts.priority_key.empty()) {
-    auto key = parse_whole(opts.priority_key);
+  set_priority(opts.priority_key, opts.fairness_key, opts.fairness_weight, out);
+}
+
+void set_priority(const std::string& priority_key, const std::string& fairness_key, const std::string& fairness_weight,
+                  temporal::api::common::v1::Priority* out) {
+  if (!priority_key.empty()) {
+    auto key = parse_whole(priority_key);
     if (!key || *key < 1 || *key > INT32_MAX) {
       throw usage_error(fmt::format("invalid value \"{}\" for --priority-key: a whole number from 1 (the server's "
                                     "default levels are 1 to 5)",
-                                    opts.priority_key));
+                                    priority_key));
     }
     out->set_priority_key(static_cast<int32_t>(*key));
   }
-  if (!opts.fairness_key.empty()) {
-    if (opts.fairness_key.size() > kMaxFairnessKeyBytes) {
+  if (!fairness_key.empty()) {
+    if (fairness_key.size() > kMaxFairnessKeyBytes) {
       throw usage_error(fmt::format("--fairness-key is {} bytes long; the server takes at most {}",
-                                    opts.fairness_key.size(), kMaxFairnessKeyBytes));
+                                    fairness_key.size(), kMaxFairnessKeyBytes));
     }
-    out->set_fairness_key(opts.fairness_key);
+    out->set_fairness_key(fairness_key);
   }
-  if (!opts.fairness_weight.empty()) {
-    auto w = parse_real(opts.fairness_weight);
+  if (!fairness_weight.empty()) {
+    auto w = parse_real(fairness_weight);
     if (!w || !(*w >= 0.001 && *w <= 1000)) {
       throw usage_error(fmt::format("invalid value \"{}\" for --fairness-weight: a number from 0.001 to 1000",
-                                    opts.fairness_weight));
+                                    fairness_weight));
     }
     out->set_fairness_weight(static_cast<float>(*w));
   }

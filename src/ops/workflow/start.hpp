@@ -29,6 +29,9 @@ int start(const StartOptions& opts, Context& ctx);
 // --priority-key, --fairness-key and --fairness-weight into `out` (what was given); a usage Error naming the
 // flag when a value is out of the range the server takes.
 void set_priority(const SharedWorkflowStartOptions& opts, temporal::api::common::v1::Priority* out);
+// The same from the three flags' texts (a standalone activity's start has them too).
+void set_priority(const std::string& priority_key, const std::string& fairness_key, const std::string& fairness_weight,
+                  temporal::api::common::v1::Priority* out);
 
 // The rows of the "Running execution:" card, and the JSON object {"workflowId", "runId", "type", "namespace",
 // "taskQueue", "started"}: shared by the commands that start a workflow.

@@ -44,11 +44,17 @@ std::string lower(std::string_view s) {
 // Counting the matches validates the query: the server accepts a batch with a query it cannot run and fails
 // the job later (an older server leaves it running, and its concurrent-batch limit then refuses every other
 // batch). A rejected query starts no job.
-int64_t count_matches(Context& ctx, const std::string& query) {
-  wsv::CountWorkflowExecutionsRequest req;
-  req.set_namespace_(ctx.namespace_());
-  req.set_query(query);
+int64_t count_matches(Context& ctx, const std::string& query, BatchOf of) {
   try {
+    if (of == BatchOf::Activities) {
+      wsv::CountActivityExecutionsRequest req;
+      req.set_namespace_(ctx.namespace_());
+      req.set_query(query);
+      return client::call<wsv::CountActivityExecutionsResponse>(ctx.gateway(), req).count();
+    }
+    wsv::CountWorkflowExecutionsRequest req;
+    req.set_namespace_(ctx.namespace_());
+    req.set_query(query);
     return client::call<wsv::CountWorkflowExecutionsResponse>(ctx.gateway(), req).count();
   } catch (const Error& e) {
     if (e.kind() != ErrorKind::Rejected) throw;
@@ -88,14 +94,16 @@ int64_t count_matches(Context& ctx, const std::string& query) {
 
 }  // namespace
 
-int run_batch(const Target& t, Context& ctx, std::string_view verb, const BatchOperation& set_operation) {
+int run_batch(const Target& t, Context& ctx, std::string_view verb, const BatchOperation& set_operation,
+              BatchOf of) {
+  std::string_view noun = of == BatchOf::Activities ? "standalone activity" : "workflow";
   if (!t.yes && !can_ask(ctx)) {
     throw usage_error(fmt::format("a batch needs --yes when it cannot ask (standard input is not a terminal, "
-                                  "or the output is JSON): add --yes to {} every workflow matching the query",
-                                  lower(verb)));
+                                  "or the output is JSON): add --yes to {} every {} matching the query",
+                                  lower(verb), noun));
   }
-  auto matched = count_matches(ctx, t.query);
-  if (!t.yes) ask(ctx, fmt::format("{} approximately {} workflow(s) matching {}? y/N", verb, matched, t.query));
+  auto matched = count_matches(ctx, t.query, of);
+  if (!t.yes) ask(ctx, fmt::format("{} approximately {} {}(s) matching {}? y/N", verb, matched, noun, t.query));
   wsv::StartBatchOperationRequest req;
   req.set_namespace_(ctx.namespace_());
   req.set_visibility_query(t.query);
@@ -112,8 +120,8 @@ int run_batch(const Target& t, Context& ctx, std::string_view verb, const BatchO
 
   auto& out = ctx.printer();
   if (out.text()) {
-    ctx.err << fmt::format("Batch job {}: {} approximately {} workflow(s) matching the query\n", req.job_id(),
-                           lower(verb), matched);
+    ctx.err << fmt::format("Batch job {}: {} approximately {} {}(s) matching the query\n", req.job_id(),
+                           lower(verb), matched, noun);
   }
   if (!t.wait) {
     if (out.text()) out.write("Started batch for job ID: " + req.job_id() + "\n");

@@ -24,8 +24,13 @@ std::string default_reason(const Context& ctx);
 
 using BatchOperation = std::function<void(temporal::api::workflowservice::v1::StartBatchOperationRequest&)>;
 
+// What a batch's query selects: workflows (CountWorkflowExecutions validates it) or standalone activities
+// (CountActivityExecutions).
+enum class BatchOf { Workflows, Activities };
+
 // Confirms (a prompt on a terminal, --yes otherwise), starts the batch job, prints its ID, and with --wait
 // follows it to the end (progress on stderr) and fails with batch_failed unless every execution succeeded.
-int run_batch(const Target& t, Context& ctx, std::string_view verb, const BatchOperation& set_operation);
+int run_batch(const Target& t, Context& ctx, std::string_view verb, const BatchOperation& set_operation,
+              BatchOf of = BatchOf::Workflows);
 
 }  // namespace twctl::ops::workflow
