@@ -107,6 +107,8 @@ int describe(const DescribeOptions& opts, Context& ctx) {
   } else {
     auto j = output::proto_to_json(resp, shorthand);
     j.erase("longPollToken");  // opaque, and only for a long poll of this same run
+    // As workflow describe has it: the result as one value (the outcome holds it as a list of payloads).
+    if (resp.outcome().has_result()) j["result"] = payload::result_to_json(resp.outcome().result(), shorthand);
     out.document(j);
   }
   return 0;
