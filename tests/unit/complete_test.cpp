@@ -5,6 +5,8 @@
 
 #include <google/protobuf/util/json_util.h>
 
+#include "temporal/api/enums/v1/activity.pb.h"
+#include "temporal/api/enums/v1/deployment.pb.h"
 #include "temporal/api/enums/v1/workflow.pb.h"
 #include "temporal/api/sdk/v1/workflow_metadata.pb.h"
 
@@ -204,4 +206,32 @@ TEST_CASE("completion and help exit-codes: scripts and the exit-code table") {
   CHECK(j.size() == exit_code_table().size() + 1);
   CHECK(j[2]["code"] == 2);
   CHECK(j[2]["name"] == "usage");
+}
+
+TEST_CASE("__complete: activities of the workflow given with -w, standalone ones without; deployments, builds") {
+  FakeCluster c;
+  auto* a = c.answer<wsv::DescribeWorkflowExecutionResponse>().add_pending_activities();
+  a->set_activity_id("charge");
+  a->mutable_activity_type()->set_name("charge_card");
+  a->set_state(temporal::api::enums::v1::PENDING_ACTIVITY_STATE_STARTED);
+  CHECK(complete(c, {"activity", "pause", "-w", "order-1", "-a", ""}).out == "charge\tcharge_card, Started\n:4\n");
+  CHECK(complete(c, {"activity", "reset", "-w", "order-1", "--activity-type", "ch"}).out == "charge_card\n:4\n");
+  CHECK(c.requests<wsv::DescribeWorkflowExecutionRequest>().at(0).execution().workflow_id() == "order-1");
+
+  auto* s = c.answer<wsv::ListActivityExecutionsResponse>().add_executions();
+  s->set_activity_id("greet-1");
+  s->mutable_activity_type()->set_name("greet");
+  s->set_status(temporal::api::enums::v1::ACTIVITY_EXECUTION_STATUS_RUNNING);
+  CHECK(complete(c, {"activity", "describe", "-a", "gr"}).out == "greet-1\tgreet, Running\n:4\n");
+
+  auto* d = c.answer<wsv::ListWorkerDeploymentsResponse>().add_worker_deployments();
+  d->set_name("orders");
+  d->mutable_routing_config()->mutable_current_deployment_version()->set_build_id("v2");
+  CHECK(complete(c, {"worker", "deployment", "describe", "--name", ""}).out == "orders\tcurrent: v2\n:4\n");
+  auto* v = c.answer<wsv::DescribeWorkerDeploymentResponse>().mutable_worker_deployment_info()->add_version_summaries();
+  v->mutable_deployment_version()->set_build_id("v2");
+  v->set_status(temporal::api::enums::v1::WORKER_DEPLOYMENT_VERSION_STATUS_CURRENT);
+  CHECK(complete(c, {"worker", "deployment", "describe-version", "--deployment-name", "orders", "--build-id", ""}).out ==
+        "v2\tCurrent\n:4\n");
+  CHECK(c.requests<wsv::DescribeWorkerDeploymentRequest>().at(0).deployment_name() == "orders");
 }

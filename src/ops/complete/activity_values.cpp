@@ -38,7 +38,8 @@ wsv::ListActivityExecutionsResponse recent_standalone(Context& ctx) {
 std::vector<Candidate> activity_ids(const workflow::WorkflowRef& ref, Context& ctx) {
   std::vector<Candidate> out;
   if (!ref.workflow_id.empty()) {
-    for (const auto& a : describe(ref, ctx).pending_activities()) {
+    auto resp = describe(ref, ctx);  // kept: a range-for over a temporary's member would outlive it
+    for (const auto& a : resp.pending_activities()) {
       out.push_back({a.activity_id(), fmt::format("{}, {}", a.activity_type().name(),
                                                   output::pascal_case(enums::PendingActivityState_Name(a.state()),
                                                                       "PENDING_ACTIVITY_STATE_"))});
@@ -46,7 +47,8 @@ std::vector<Candidate> activity_ids(const workflow::WorkflowRef& ref, Context& c
     return out;
   }
   std::set<std::string> seen;
-  for (const auto& a : recent_standalone(ctx).executions()) {
+  auto recent = recent_standalone(ctx);
+  for (const auto& a : recent.executions()) {
     if (!seen.insert(a.activity_id()).second) continue;
     out.push_back({a.activity_id(), fmt::format("{}, {}", a.activity_type().name(), activity::status_text(a.status()))});
   }
@@ -60,9 +62,11 @@ std::vector<Candidate> activity_types(const workflow::WorkflowRef& ref, Context&
     if (!type.empty() && seen.insert(type).second) out.push_back({type, ""});
   };
   if (!ref.workflow_id.empty()) {
-    for (const auto& a : describe(ref, ctx).pending_activities()) add(a.activity_type().name());
+    auto resp = describe(ref, ctx);
+    for (const auto& a : resp.pending_activities()) add(a.activity_type().name());
   } else {
-    for (const auto& a : recent_standalone(ctx).executions()) add(a.activity_type().name());
+    auto recent = recent_standalone(ctx);
+    for (const auto& a : recent.executions()) add(a.activity_type().name());
   }
   return out;
 }
@@ -72,7 +76,8 @@ std::vector<Candidate> deployment_names(Context& ctx) {
   req.set_namespace_(ctx.namespace_());
   req.set_page_size(200);
   std::vector<Candidate> out;
-  for (const auto& d : client::call<wsv::ListWorkerDeploymentsResponse>(ctx.gateway(), req).worker_deployments()) {
+  auto resp = client::call<wsv::ListWorkerDeploymentsResponse>(ctx.gateway(), req);
+  for (const auto& d : resp.worker_deployments()) {
     const auto& current = d.routing_config().current_deployment_version().build_id();
     out.push_back({d.name(), current.empty() ? std::string() : "current: " + current});
   }
