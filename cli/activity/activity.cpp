@@ -22,8 +22,8 @@ void add_ref(CLI::App& cmd, ops_ac::ActivityRef& ref) {
 // `batch`: unpause, reset and update-options also take -q (a batch job over the workflows it matches).
 void add_workflow_activities(CLI::App& cmd, ops_ac::WorkflowActivities& t, bool batch) {
   bool match_all = batch;
-  auto* w = values_from(cmd, cmd.add_option("-w,--workflow-id", t.workflow_id, "Workflow ID"), Values::WorkflowId);
-  if (!batch) w->required();
+  values_from(cmd, cmd.add_option("-w,--workflow-id", t.workflow_id, "Workflow ID (omit it for a standalone activity)"),
+              Values::WorkflowId);
   if (batch) {
     cmd.add_option("-q,--query", t.query,
                    "Act on the activities (all, or --activity-type) of every workflow this visibility query matches, "
@@ -33,7 +33,8 @@ void add_workflow_activities(CLI::App& cmd, ops_ac::WorkflowActivities& t, bool 
     cmd.add_option("--rps", t.rps, "Batch: at most this many operations per second");
     cmd.add_flag("--wait", t.wait, "Batch: wait for the job to finish and exit non-zero unless every one succeeded");
   }
-  values_from(cmd, cmd.add_option("-r,--run-id", t.run_id, "Run ID (default: the latest run)"), Values::RunId);
+  values_from(cmd, cmd.add_option("-r,--run-id", t.run_id, "Run ID of the workflow, or of the standalone activity"),
+              Values::RunId);
   values_from(cmd, cmd.add_option("-a,--activity-id", t.activity_id, "The activity's ID"), Values::ActivityId);
   values_from(cmd, cmd.add_option("--activity-type", t.activity_type, "Every activity of this type, instead of -a"),
               Values::ActivityType);
@@ -75,7 +76,8 @@ void add_group(CLI::App& root, Selection& sel) {
   pause_cmd->add_option("--reason", pause->reason, "Why, recorded by the server");
   set_help(*pause_cmd,
            "Sends PauseActivity: a paused activity is not scheduled again (a running attempt may still finish) "
-           "until `activity unpause`; describe shows it paused. Give -a or --activity-type.",
+           "until `activity unpause`; describe shows it paused. Give -w with -a or --activity-type, or -a alone for a "
+           "standalone activity.",
            {"twctl activity pause \\\n    --workflow-id order-1 \\\n    --activity-id charge \\\n"
             "    --reason \"payment API down\""});
   bind(*pause_cmd, sel, pause, ops_ac::pause);

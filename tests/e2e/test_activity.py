@@ -106,7 +106,8 @@ def test_pause_unpause_and_reset(twctl, rig, unique_id):
 @pytest.mark.parametrize("args,flag", [
     (["activity", "pause", "-w", "x"], "--activity-id"),
     (["activity", "pause", "-w", "x", "-a", "a", "--activity-type", "t"], "--activity-type"),
-    (["activity", "unpause", "-a", "a"], "--workflow-id"),
+    (["activity", "unpause", "--activity-type", "a"], "--workflow-id"),
+    (["activity", "unpause", "-a", "a", "--reset-attempts"], "--reset-attempts"),
     (["activity", "reset", "-w", "x", "-a", "a", "--jitter", "soon"], "--jitter"),
 ])
 def test_pause_family_bad_input_is_a_usage_error(twctl, args, flag):

@@ -165,9 +165,12 @@ def test_create_metadata_manager_and_drain(twctl, rig, tmp_path, unique_id):
 
         assert twctl("worker", "deployment", "set-current-version", "--deployment-name", name, "--build-id", "v1",
                      "--yes").returncode == 0
-        # A workflow pinned to v1 keeps v1 draining after v2 becomes current.
+        # A workflow that ran on v1 and is pinned to it keeps v1 draining after v2 becomes current.
         pinned = f"{unique_id}-pinned"
-        assert twctl("workflow", "start", "--type", "NobodyRunsThis", "-t", queue, "-w", pinned).returncode == 0
+        assert twctl("workflow", "start", "--type", "LongRunning", "-t", queue, "-w", pinned, "-i", "3600").returncode == 0
+        wait_until(lambda: json.loads(twctl("workflow", "describe", "-w", pinned, "-o", "json").stdout)
+                   ["workflowExecutionInfo"].get("versioningInfo", {}).get("deploymentVersion", {}).get("buildId") == "v1",
+                   timeout=30, message="the workflow ran its first task on v1")
         pin = twctl("workflow", "update-options", "-w", pinned, "--versioning-override-behavior", "pinned",
                     "--versioning-override-deployment-name", name, "--versioning-override-build-id", "v1")
         assert pin.returncode == 0, pin.stderr

@@ -87,6 +87,26 @@ def test_describe_list_count_and_complete_from_outside(twctl, unique_id):
     assert json.loads(r.stdout)["result"] == {"approved": True}
 
 
+def test_pause_update_options_and_reset_a_standalone_activity(twctl, unique_id):
+    assert start(twctl, unique_id, "await_operator", EDGE, "-i", '"order-11"').returncode == 0
+    wait_started(twctl, unique_id)
+    p = twctl("activity", "pause", "-a", unique_id, "--reason", "api down")
+    assert p.returncode == 0, p.stderr
+    assert p.stderr == f"Paused standalone activity {unique_id}\n"
+    wait_until(lambda: describe(twctl, unique_id)["info"].get("runState") in
+               ("PENDING_ACTIVITY_STATE_PAUSE_REQUESTED", "PENDING_ACTIVITY_STATE_PAUSED"), timeout=30,
+               message="the activity paused")
+    u = twctl("activity", "update-options", "-a", unique_id, "--heartbeat-timeout", "45s", "-o", "json")
+    assert u.returncode == 0, u.stderr
+    assert json.loads(u.stdout)["heartbeatTimeout"] == "45s"
+    r = twctl("activity", "unpause", "-a", unique_id)
+    assert r.returncode == 0, r.stderr
+    wait_until(lambda: describe(twctl, unique_id)["info"].get("runState") not in
+               ("PENDING_ACTIVITY_STATE_PAUSE_REQUESTED", "PENDING_ACTIVITY_STATE_PAUSED"), timeout=30,
+               message="the activity unpaused")
+    assert twctl("activity", "terminate", "-a", unique_id).returncode == 0
+
+
 def test_cancel_terminate_and_delete(twctl, unique_id):
     assert start(twctl, unique_id, "await_operator", EDGE, "-i", '"order-10"').returncode == 0
     wait_started(twctl, unique_id)

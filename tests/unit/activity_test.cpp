@@ -89,7 +89,7 @@ TEST_CASE("activity pause|unpause|reset: the workflow-activity RPCs, target by I
            {"activity", "pause", "-w", "w"},
            {"activity", "pause", "-w", "w", "--match-all"},
            {"activity", "unpause", "-w", "w", "-a", "a", "--match-all"},
-           {"activity", "reset", "-a", "a"}}) {
+           {"activity", "reset", "--activity-type", "t"}}) {
     CAPTURE(args);
     FakeCluster none;
     CHECK(run_cli(none, args).code == 2);

@@ -159,7 +159,10 @@ TEST_CASE("activity unpause|reset|update-options -q: batch jobs over workflows, 
       {{"activity", "reset", "-q", "q", "-a", "x", "--yes"}, "--activity-id"},
       {{"activity", "reset", "-q", "q", "-w", "w", "--yes"}, "-w/--workflow-id"},
       {{"activity", "unpause", "-w", "w", "-a", "x", "--wait"}, "--wait"},
-      {{"activity", "unpause", "-a", "x"}, "-q/--query"},
+      {{"activity", "unpause", "--activity-type", "x"}, "-q/--query"},
+      {{"activity", "pause", "-a", "x", "--activity-type", "t"}, "--activity-type"},
+      {{"activity", "unpause", "-a", "x", "--reset-attempts"}, "--reset-attempts"},
+      {{"activity", "reset", "-a", "x", "--yes"}, "--yes"},
       {{"activity", "update-options", "-q", "q", "--yes"}, "nothing to update"},
   };
   for (const auto& [args, text] : bad) {
@@ -299,4 +302,28 @@ TEST_CASE("worker deployment set-current-version --wait-for-drain waits for the 
   REQUIRE(asked.size() == 2);
   CHECK(asked[0].deployment_version().build_id() == "v1");
   CHECK(r.err.find("Version v1 of orders is drained") != std::string::npos);
+}
+
+TEST_CASE("activity pause|unpause|reset|update-options -a without -w: the standalone activity's RPCs") {
+  FakeCluster c;
+  CHECK(run_cli(c, {"activity", "pause", "-a", "solo", "--reason", "api down"}).code == 0);
+  auto p = c.requests<wsv::PauseActivityExecutionRequest>().at(0);
+  CHECK(p.activity_id() == "solo");
+  CHECK(p.workflow_id().empty());
+  CHECK(p.resource_id() == "activity:solo");
+  CHECK(p.reason() == "api down");
+  CHECK(c.requests<wsv::PauseActivityRequest>().empty());
+  CHECK(run_cli(c, {"activity", "unpause", "-a", "solo", "--jitter", "5s"}).code == 0);
+  CHECK(c.requests<wsv::UnpauseActivityExecutionRequest>().at(0).jitter().seconds() == 5);
+  CHECK(run_cli(c, {"activity", "reset", "-a", "solo", "-r", "run-1", "--keep-paused"}).code == 0);
+  CHECK(c.requests<wsv::ResetActivityExecutionRequest>().at(0).run_id() == "run-1");
+  CHECK(c.requests<wsv::ResetActivityExecutionRequest>().at(0).keep_paused());
+  wsv::UpdateActivityExecutionOptionsResponse now;
+  now.mutable_activity_options()->mutable_start_to_close_timeout()->set_seconds(60);
+  c.then(now);
+  auto u = run_cli(c, {"activity", "update-options", "-a", "solo", "--start-to-close-timeout", "1m", "-o", "json"});
+  CHECK(u.code == 0);
+  CHECK(c.requests<wsv::UpdateActivityExecutionOptionsRequest>().at(0).update_mask().paths(0) ==
+        "start_to_close_timeout");
+  CHECK(nlohmann::json::parse(u.out)["startToCloseTimeout"] == "60s");
 }

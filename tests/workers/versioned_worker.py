@@ -1,5 +1,5 @@
 """A versioned worker: one Worker Deployment version (deployment name + build ID) polling one task queue with
-the SayHello workflow (auto-upgrade), for the `worker deployment` tests. Prints READY once it polls.
+the SayHello and LongRunning workflows (auto-upgrade), for the `worker deployment` tests. Prints READY once it polls.
 
     python versioned_worker.py --address HOST:PORT --deployment-name D --build-id B --task-queue Q
 """
@@ -28,7 +28,7 @@ async def run(args: argparse.Namespace) -> int:
     worker = Worker(
         client,
         task_queue=args.task_queue,
-        workflows=[workflows.SayHello],
+        workflows=[workflows.SayHello, workflows.LongRunning],
         activities=[activities.say_hello],
         deployment_config=WorkerDeploymentConfig(
             version=WorkerDeploymentVersion(deployment_name=args.deployment_name, build_id=args.build_id),

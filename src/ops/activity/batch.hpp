@@ -8,6 +8,13 @@
 namespace twctl::ops::activity {
 
 inline bool is_batch(const WorkflowActivities& t) { return !t.query.empty(); }
+// -a without -w and -q: a standalone activity (-r its run), on the *ActivityExecution RPCs.
+inline bool is_standalone(const WorkflowActivities& t) {
+  return t.query.empty() && t.workflow_id.empty() && !t.activity_id.empty();
+}
+// A standalone activity: --activity-type and --match-all (workflow activities only) and the batch flags are usage
+// errors.
+void check_standalone(const WorkflowActivities& t);
 
 // One workflow: -w given, exactly one of -a, --activity-type and (`match_all_allowed`) --match-all; the batch
 // flags (--reason aside, which pause records) absent.

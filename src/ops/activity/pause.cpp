@@ -5,6 +5,7 @@
 #include "core/ids.hpp"
 #include "ops/activity/activity.hpp"
 #include "ops/activity/batch.hpp"
+#include "ops/activity/standalone_ops.hpp"
 #include "ops/workflow/target.hpp"
 
 #include <fmt/format.h>
@@ -57,6 +58,7 @@ void done(const WorkflowActivities& t, const Picked& p, std::string_view verb, s
 }  // namespace
 
 int pause(const PauseOptions& opts, Context& ctx) {
+  if (is_standalone(opts.target)) return pause_standalone(opts, ctx);
   auto picked = check(opts.target, false);
   wsv::PauseActivityRequest req;
   fill(opts.target, req, ctx);
@@ -80,6 +82,7 @@ int unpause(const UnpauseOptions& opts, Context& ctx) {
       set_jitter(opts.jitter, op->mutable_jitter());
     });
   }
+  if (is_standalone(opts.target)) return unpause_standalone(opts, ctx);
   auto picked = check(opts.target, true);
   wsv::UnpauseActivityRequest req;
   fill(opts.target, req, ctx);
@@ -107,6 +110,7 @@ int reset(const ResetOptions& opts, Context& ctx) {
       set_jitter(opts.jitter, op->mutable_jitter());
     });
   }
+  if (is_standalone(opts.target)) return reset_standalone(opts, ctx);
   auto picked = check(opts.target, true);
   wsv::ResetActivityRequest req;
   fill(opts.target, req, ctx);

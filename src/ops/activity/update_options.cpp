@@ -6,6 +6,7 @@
 #include "ops/activity/activity.hpp"
 #include "ops/activity/retry_flags.hpp"
 #include "ops/activity/batch.hpp"
+#include "ops/activity/standalone_ops.hpp"
 #include "ops/workflow/target.hpp"
 #include "output/proto_json.hpp"
 #include "output/render.hpp"
@@ -23,6 +24,26 @@ namespace wsv = temporal::api::workflowservice::v1;
 namespace {
 
 std::string duration_text(const google::protobuf::Duration& d) { return format_duration(d); }
+
+// The options an activity has now: a card (text) or the ActivityOptions (json).
+void print_options(const temporal::api::activity::v1::ActivityOptions& a, Context& ctx) {
+  auto& out = ctx.printer();
+  if (out.json()) {
+    out.document(output::proto_to_json(a, ctx.globals.shorthand_payloads));
+  } else if (out.text()) {
+    const auto& r = a.retry_policy();
+    output::Card card{{"TaskQueue", a.task_queue().name()},
+                      {"ScheduleToCloseTimeout", duration_text(a.schedule_to_close_timeout())},
+                      {"ScheduleToStartTimeout", duration_text(a.schedule_to_start_timeout())},
+                      {"StartToCloseTimeout", duration_text(a.start_to_close_timeout())},
+                      {"HeartbeatTimeout", duration_text(a.heartbeat_timeout())},
+                      {"InitialInterval", duration_text(r.initial_interval())},
+                      {"BackoffCoefficient", fmt::format("{}", r.backoff_coefficient())},
+                      {"MaximumInterval", duration_text(r.maximum_interval())},
+                      {"MaximumAttempts", std::to_string(r.maximum_attempts())}};
+    out.write(out.style().magenta("Activity Options:") + "\n" + output::render_card(card, out.style()));
+  }
+}
 
 }  // namespace
 
@@ -45,7 +66,8 @@ int32_t maximum_attempts(const std::string& s) {
 
 int update_options(const UpdateOptionsOptions& opts, Context& ctx) {
   const auto& t = opts.target;
-  if (!is_batch(t)) check_single(t, true);
+  if (is_standalone(t)) check_standalone(t);
+  else if (!is_batch(t)) check_single(t, true);
   auto batch = is_batch(t) ? batch_target(t) : workflow::Target();
 
   temporal::api::activity::v1::ActivityOptions options;
@@ -103,6 +125,10 @@ int update_options(const UpdateOptionsOptions& opts, Context& ctx) {
     });
   }
 
+  if (is_standalone(t)) {
+    print_options(update_standalone(t, options, mask_value, opts.restore_original_options, ctx), ctx);
+    return 0;
+  }
   wsv::UpdateActivityOptionsRequest req;
   req.set_namespace_(ctx.namespace_());
   req.mutable_execution()->set_workflow_id(t.workflow_id);
@@ -117,23 +143,7 @@ int update_options(const UpdateOptionsOptions& opts, Context& ctx) {
     *req.mutable_update_mask() = mask_value;
   }
   auto resp = call_change<wsv::UpdateActivityOptionsResponse>(ctx, req, check_with(ctx, "workflow describe -w " + t.workflow_id));
-  auto& out = ctx.printer();
-  const auto& a = resp.activity_options();
-  if (out.json()) {
-    out.document(output::proto_to_json(a, ctx.globals.shorthand_payloads));
-  } else if (out.text()) {
-    const auto& r = a.retry_policy();
-    output::Card card{{"TaskQueue", a.task_queue().name()},
-                      {"ScheduleToCloseTimeout", duration_text(a.schedule_to_close_timeout())},
-                      {"ScheduleToStartTimeout", duration_text(a.schedule_to_start_timeout())},
-                      {"StartToCloseTimeout", duration_text(a.start_to_close_timeout())},
-                      {"HeartbeatTimeout", duration_text(a.heartbeat_timeout())},
-                      {"InitialInterval", duration_text(r.initial_interval())},
-                      {"BackoffCoefficient", fmt::format("{}", r.backoff_coefficient())},
-                      {"MaximumInterval", duration_text(r.maximum_interval())},
-                      {"MaximumAttempts", std::to_string(r.maximum_attempts())}};
-    out.write(out.style().magenta("Activity Options:") + "\n" + output::render_card(card, out.style()));
-  }
+  print_options(resp.activity_options(), ctx);
   return 0;
 }
 
