@@ -96,9 +96,10 @@ def test_pause_update_options_and_reset_a_standalone_activity(twctl, unique_id):
     wait_until(lambda: describe(twctl, unique_id)["info"].get("runState") in
                ("PENDING_ACTIVITY_STATE_PAUSE_REQUESTED", "PENDING_ACTIVITY_STATE_PAUSED"), timeout=30,
                message="the activity paused")
-    u = twctl("activity", "update-options", "-a", unique_id, "--heartbeat-timeout", "45s", "-o", "json")
+    u = twctl("activity", "update-options", "-a", unique_id, "--heartbeat-timeout", "20s", "-o", "json")
     assert u.returncode == 0, u.stderr
-    assert json.loads(u.stdout)["heartbeatTimeout"] == "45s"
+    assert json.loads(u.stdout)["heartbeatTimeout"] == "20s"
+    assert describe(twctl, unique_id)["info"]["heartbeatTimeout"] == "20s"
     r = twctl("activity", "unpause", "-a", unique_id)
     assert r.returncode == 0, r.stderr
     wait_until(lambda: describe(twctl, unique_id)["info"].get("runState") not in
