@@ -12,7 +12,11 @@ namespace twctl {
 client::Gateway& Context::gateway() {
   if (!gateway_) {
     if (!gateway_factory) throw Error(ErrorKind::General, "no gateway to the cluster is configured");
-    if (!globals.connection.problem.empty()) throw usage_error(globals.connection.problem);
+    if (!globals.connection.problem.empty()) {
+      Error e = usage_error(globals.connection.problem);
+      e.cause = globals.connection.problem_cause;
+      throw e;
+    }
     auto opts = globals.connection;
     if (globals.verbose) opts.log = [this](std::string_view m) { debug(m); };
     auto g = gateway_factory(opts, cancel);

@@ -116,10 +116,11 @@ std::string trim_one_newline(std::string s) {
 
 }  // namespace
 
-std::string check_values(const Settings& s) {
+std::string check_values(const Settings& s, std::string* failing_key) {
   for (const auto& [key, value] : s.values) {
     auto v = key == "api_key" ? trim_one_newline(value.value) : value.value;
     if (auto p = value_problem(key, v); !p.empty()) {
+      if (failing_key) *failing_key = key;
       return fmt::format("{}: {}{}", where(key, value), p.rfind("the ", 0) == 0 ? "" : "the value ", p);
     }
   }
@@ -154,7 +155,11 @@ client::ConnectionOptions to_connection_options(const Settings& s) {
     c.retry_window = std::chrono::duration_cast<std::chrono::milliseconds>(
         parse_duration(where("retry_window", it->second), it->second.value));
   }
-  c.problem = s.problem.empty() ? check_values(s) : s.problem;
+  if (auto it = s.values.find("tls"); it != s.values.end()) c.tls.origin = it->second.origin;
+  std::string failing_key;
+  c.problem = s.problem.empty() ? check_values(s, &failing_key) : s.problem;
+  // A TLS file that cannot be read or holds no PEM: its own cause, for scripts.
+  if (is_tls_material(failing_key) && ends_with(failing_key, "_path")) c.problem_cause = "tls_file";
   return c;
 }
 
