@@ -5,7 +5,6 @@
 
 #include "client/gateway.hpp"
 #include "client/http.hpp"
-#include "client/probe.hpp"
 #include "config/settings.hpp"
 #include "core/cancel.hpp"
 #include "core/time_format.hpp"
@@ -63,8 +62,6 @@ struct Context {
   GatewayFactory gateway_factory;
   // HTTP for the remote codec; made only when a codec endpoint is set.
   std::function<std::unique_ptr<client::HttpClient>()> http_factory = client::make_curl_http;
-  // DNS, TCP and TLS one step at a time, for `settings --check`; tests replace it with a fake.
-  std::function<std::unique_ptr<client::Prober>()> prober_factory = client::make_prober;
 
   GlobalOptions globals;
 

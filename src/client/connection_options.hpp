@@ -22,9 +22,6 @@ struct TlsOptions {
   std::string ca_path, ca_data;
   std::string server_name;
   bool disable_host_verification = false;
-  // Where TLS was turned on or off ("--tls", "TEMPORAL_TLS", "implied by --api-key", "profile p (FILE)"; "" for
-  // the default), named when the server disagrees.
-  std::string origin;
 };
 
 // A remote codec server (POST <endpoint>/encode and /decode); empty endpoint: no codec.
@@ -56,7 +53,6 @@ struct ConnectionOptions {
   // A problem found while resolving the settings (unreadable profile file, unknown profile): reported when a
   // command first needs the cluster, so commands that do not connect still run.
   std::string problem;
-  std::string problem_cause;  // the error's cause for it ("tls_file": a TLS file that cannot be read)
   // Diagnostics for --verbose (each retry, the connection made); null when quiet. Never given secrets.
   std::function<void(std::string_view)> log;
 };

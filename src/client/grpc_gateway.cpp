@@ -215,7 +215,7 @@ class GrpcGateway final : public Gateway {
   void explain_tls(Error& err) {
     auto report = probe_tls(opts_.address, opts_.tls, probe_timeout());
     if (report.cause.empty() || report.message.empty() || report.cause == "tls_file") return;
-    auto better = tls_failure(opts_.address, opts_.tls, report);
+    auto better = tls_failure(opts_.address, "", report);  // with_tls_hints names where TLS was set
     err = rephrased(err, better.kind(), better.what());
     err.cause = better.cause;
   }
@@ -231,7 +231,7 @@ class GrpcGateway final : public Gateway {
   // One TLS handshake, nothing verified: if the server speaks TLS, say so and name the flag.
   void explain_plaintext(Error& err) {
     if (!speaks_tls(opts_.address, probe_timeout())) return;
-    auto better = tls_required(opts_.address, opts_.tls);
+    auto better = tls_required(opts_.address, "");
     err = rephrased(err, better.kind(), better.what());
     err.cause = better.cause;
   }

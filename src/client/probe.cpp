@@ -158,7 +158,7 @@ void check_tls_material(const TlsOptions& tls) {
 
 std::unique_ptr<Prober> make_prober() { return std::make_unique<SystemProber>(); }
 
-Error tls_failure(const std::string& address, const TlsOptions& tls, const TlsReport& report) {
+Error tls_failure(const std::string& address, std::string_view tls_origin, const TlsReport& report) {
   if (report.cause == "tls_file") {
     Error e = usage_error(report.message);
     e.cause = report.cause;
@@ -167,7 +167,7 @@ Error tls_failure(const std::string& address, const TlsOptions& tls, const TlsRe
   ErrorKind kind = ErrorKind::Unavailable;
   std::string message;
   if (report.cause == "server_not_tls") {
-    message = fmt::format("the server at {} does not speak TLS: {}", address, tls_off_hint(tls.origin));
+    message = fmt::format("the server at {} does not speak TLS: {}", address, tls_off_hint(tls_origin));
   } else if (report.cause.rfind("client_certificate", 0) == 0) {
     kind = ErrorKind::PermissionDenied;  // as when a proxy says it (client/status.cpp): the server refused us
     message = fmt::format("the server at {} refused the TLS connection: {}", address, report.message);
@@ -179,10 +179,48 @@ Error tls_failure(const std::string& address, const TlsOptions& tls, const TlsRe
   return e;
 }
 
-Error tls_required(const std::string& address, const TlsOptions& tls) {
-  Error e(ErrorKind::Unavailable, fmt::format("the server at {} requires TLS: {}", address, tls_on_hint(tls.origin)));
+Error tls_required(const std::string& address, std::string_view tls_origin) {
+  Error e(ErrorKind::Unavailable, fmt::format("the server at {} requires TLS: {}", address, tls_on_hint(tls_origin)));
   e.cause = "tls_required";
   return e;
+}
+
+namespace {
+
+class TlsHints final : public Gateway {
+ public:
+  TlsHints(std::unique_ptr<Gateway> inner, std::string address, std::string origin)
+      : inner_(std::move(inner)), address_(std::move(address)), origin_(std::move(origin)) {}
+
+  void call(const google::protobuf::Message& req, google::protobuf::Message& resp) override {
+    try {
+      inner_->call(req, resp);
+    } catch (const Error& e) {
+      if (e.cause == "server_not_tls") {
+        TlsReport report;
+        report.cause = e.cause;
+        auto hinted = rephrased(e, e.kind(), tls_failure(address_, origin_, report).what());
+        throw hinted;
+      }
+      if (e.cause == "tls_required") throw rephrased(e, e.kind(), tls_required(address_, origin_).what());
+      throw;
+    }
+  }
+
+  bool pause_before_retry(std::chrono::milliseconds d,
+                          const std::function<bool(std::chrono::milliseconds)>& sleep) override {
+    return inner_->pause_before_retry(d, sleep);
+  }
+
+ private:
+  std::unique_ptr<Gateway> inner_;
+  std::string address_, origin_;
+};
+
+}  // namespace
+
+std::unique_ptr<Gateway> with_tls_hints(std::unique_ptr<Gateway> inner, std::string address, std::string tls_origin) {
+  return std::make_unique<TlsHints>(std::move(inner), std::move(address), std::move(tls_origin));
 }
 
 }  // namespace twctl::client

@@ -3,7 +3,7 @@
 // address, and a TLS handshake of our own (OpenSSL, as client/tls_probe does) that reports what it saw. For
 // `twctl settings --check`; plain data, so ops/ may use it and tests may fake it (Prober).
 
-#include "client/connection_options.hpp"
+#include "client/gateway.hpp"
 #include "core/error.hpp"
 
 #include <chrono>
@@ -76,9 +76,14 @@ std::unique_ptr<Prober> make_prober();
 // The error a command ends with for a TLS failure the report found (cause set): unavailable (6) for the server's
 // certificate or a server that does not speak TLS, permission_denied (8) for a client certificate the server
 // wants or refuses; the message names the address and the flag to change.
-Error tls_failure(const std::string& address, const TlsOptions& tls, const TlsReport& report);
+// `tls_origin`: where TLS was turned on or off (config::tls_origin), for the hint.
+Error tls_failure(const std::string& address, std::string_view tls_origin, const TlsReport& report);
 // The error for a plaintext connection to a server that speaks TLS: "the server at A requires TLS: add --tls".
-Error tls_required(const std::string& address, const TlsOptions& tls);
+Error tls_required(const std::string& address, std::string_view tls_origin);
+
+// Wraps a gateway: its server_not_tls and tls_required errors get the hint for where TLS was set (the gRPC
+// gateway, which sees no settings, says "remove --tls" and "add --tls").
+std::unique_ptr<Gateway> with_tls_hints(std::unique_ptr<Gateway> inner, std::string address, std::string tls_origin);
 
 // The TLS files a command would read: a usage Error naming the flag when one cannot be read (cause "tls_file")
 // or a certificate comes without its key. Settings checks the files where they enter; this is the check of now.

@@ -155,12 +155,20 @@ client::ConnectionOptions to_connection_options(const Settings& s) {
     c.retry_window = std::chrono::duration_cast<std::chrono::milliseconds>(
         parse_duration(where("retry_window", it->second), it->second.value));
   }
-  if (auto it = s.values.find("tls"); it != s.values.end()) c.tls.origin = it->second.origin;
-  std::string failing_key;
-  c.problem = s.problem.empty() ? check_values(s, &failing_key) : s.problem;
-  // A TLS file that cannot be read or holds no PEM: its own cause, for scripts.
-  if (is_tls_material(failing_key) && ends_with(failing_key, "_path")) c.problem_cause = "tls_file";
+  c.problem = s.problem.empty() ? check_values(s) : s.problem;
   return c;
+}
+
+std::string problem_cause(const Settings& s) {
+  if (!s.problem.empty()) return {};
+  std::string key;
+  if (check_values(s, &key).empty()) return {};
+  return is_tls_material(key) && ends_with(key, "_path") ? "tls_file" : "";
+}
+
+std::string tls_origin(const Settings& s) {
+  auto it = s.values.find("tls");
+  return it == s.values.end() ? "" : it->second.origin;
 }
 
 std::vector<std::string> secrets(const Settings& s) {

@@ -8,10 +8,12 @@
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <grpcpp/support/status.h>
 #include <nlohmann/json.hpp>
 
 #include "grpc/health/v1/health.pb.h"
+#include "temporal/api/enums/v1/namespace.pb.h"
 
 using namespace twctl;
 using twctl::testing::FakeCluster;
@@ -51,31 +53,32 @@ struct FakeProber : client::Prober {
   }
 };
 
-// Runs `settings --check` with the prober; `prober` stays readable after the run.
+// Runs `settings --check` with the prober (the default factory is put back after); `prober` stays readable.
 testing::Run run_check(FakeCluster& c, std::shared_ptr<FakeProber> prober, std::vector<std::string> args,
                        std::vector<std::pair<std::string, std::string>> env = {}) {
   std::vector<std::string> argv{"settings", "--check", "--disable-config-file"};
   argv.insert(argv.end(), args.begin(), args.end());
-  return run_cli(c, argv, env, "", [prober](Context& ctx) {
-    ctx.prober_factory = [prober]() -> std::unique_ptr<client::Prober> {
-      struct Forward : client::Prober {
-        std::shared_ptr<FakeProber> p;
-        client::DnsResult resolve(const client::HostPort& hp) override { return p->resolve(hp); }
-        client::TcpResult connect(const std::string& ip, const std::string& port,
-                                  std::chrono::milliseconds t) override {
-          return p->connect(ip, port, t);
-        }
-        client::TlsReport handshake(const std::string& a, const client::TlsOptions& o,
-                                    std::chrono::milliseconds t) override {
-          return p->handshake(a, o, t);
-        }
-        bool speaks_tls(const std::string& a, std::chrono::milliseconds t) override { return p->speaks_tls(a, t); }
-      };
-      auto f = std::make_unique<Forward>();
-      f->p = prober;
-      return f;
-    };
-  });
+  struct Forward : client::Prober {
+    std::shared_ptr<FakeProber> p;
+    client::DnsResult resolve(const client::HostPort& hp) override { return p->resolve(hp); }
+    client::TcpResult connect(const std::string& ip, const std::string& port, std::chrono::milliseconds t) override {
+      return p->connect(ip, port, t);
+    }
+    client::TlsReport handshake(const std::string& a, const client::TlsOptions& o,
+                                std::chrono::milliseconds t) override {
+      return p->handshake(a, o, t);
+    }
+    bool speaks_tls(const std::string& a, std::chrono::milliseconds t) override { return p->speaks_tls(a, t); }
+  };
+  auto saved = ops::config::prober_factory();
+  ops::config::prober_factory() = [prober]() -> std::unique_ptr<client::Prober> {
+    auto f = std::make_unique<Forward>();
+    f->p = prober;
+    return f;
+  };
+  auto r = run_cli(c, argv, env);
+  ops::config::prober_factory() = saved;
+  return r;
 }
 
 void healthy(FakeCluster& c) {
@@ -301,14 +304,12 @@ TEST_CASE("connection diagnosis: handshake failures → required vs rejected cli
   client::TlsReport report;
   report.cause = "client_certificate_rejected";
   report.message = rejected.message;
-  CHECK(client::tls_failure("h:1", {}, report).kind() == ErrorKind::PermissionDenied);
+  CHECK(client::tls_failure("h:1", "", report).kind() == ErrorKind::PermissionDenied);
   report.cause = "server_not_tls";
-  client::TlsOptions tls;
-  tls.origin = "--tls";
-  auto not_tls = client::tls_failure("h:1", tls, report);
+  auto not_tls = client::tls_failure("h:1", "--tls", report);
   CHECK(not_tls.kind() == ErrorKind::Unavailable);
   CHECK(std::string(not_tls.what()) == "the server at h:1 does not speak TLS: remove --tls");
-  CHECK(std::string(client::tls_required("h:1", {}).what()) == "the server at h:1 requires TLS: add --tls");
+  CHECK(std::string(client::tls_required("h:1", "").what()) == "the server at h:1 requires TLS: add --tls");
 }
 
 TEST_CASE("connection diagnosis: a proxy's HTTP 400 with a client certificate configured means it was rejected") {

@@ -56,6 +56,11 @@ constexpr StepFn kSteps[] = {{"settings", step_settings}, {"dns", step_dns},    
 
 }  // namespace
 
+ProberFactory& prober_factory() {
+  static ProberFactory factory = client::make_prober;
+  return factory;
+}
+
 const std::vector<std::string>& check_step_names() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> out;
@@ -67,7 +72,7 @@ const std::vector<std::string>& check_step_names() {
 
 std::vector<Step> run_checks(Context& ctx) {
   CheckState state;
-  state.prober = ctx.prober_factory();
+  state.prober = prober_factory()();
   std::vector<Step> steps;
   bool failed = false;
   for (const auto& fn : kSteps) {

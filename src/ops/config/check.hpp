@@ -5,11 +5,14 @@
 // (the rest show as skipped) and exits with that failure's code, so scripts can branch on it.
 
 #include "app/context.hpp"
+#include "client/probe.hpp"
 #include "core/error.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +32,11 @@ struct Step {
 
 // The step names, in order.
 const std::vector<std::string>& check_step_names();
+
+// How `settings --check` makes its prober (DNS, TCP, TLS): client::make_prober. Unit tests set a fake and put
+// the default back (the gateway's own seam is Context::gateway_factory).
+using ProberFactory = std::function<std::unique_ptr<client::Prober>()>;
+ProberFactory& prober_factory();
 
 // Runs the steps in order and stops at the first failure; the steps after it are Skipped.
 std::vector<Step> run_checks(Context& ctx);

@@ -2,6 +2,7 @@
 #include "ops/config/check_steps.hpp"
 
 #include "client/status.hpp"
+#include "config/connection.hpp"
 #include "config/mask.hpp"
 #include "core/duration.hpp"
 #include "ops/config/settings.hpp"
@@ -56,7 +57,7 @@ void step_settings(Context& ctx, CheckState&, Step& step) {
   step.data = settings_json(s);
   if (!c.problem.empty()) {
     Error e = usage_error(c.problem);
-    e.cause = c.problem_cause;
+    e.cause = cfg::problem_cause(s);
     throw e;
   }
   client::check_tls_material(c.tls);
@@ -173,7 +174,9 @@ void step_tls(Context& ctx, CheckState& state, Step& step) {
       return;
     }
     // One handshake, nothing verified: a server that speaks TLS would refuse the plaintext connection.
-    if (state.prober->speaks_tls(c.address, c.connect_timeout)) throw client::tls_required(c.address, c.tls);
+    if (state.prober->speaks_tls(c.address, c.connect_timeout)) {
+      throw client::tls_required(c.address, cfg::tls_origin(ctx.globals.settings));
+    }
     step.state = StepState::Ok;
     step.detail = fmt::format("off ({}), and the server does not ask for it", where_tls);
     return;
@@ -189,7 +192,7 @@ void step_tls(Context& ctx, CheckState& state, Step& step) {
                {"verified", r.verified},
                {"verifyResult", r.verify_result},
                {"clientCertificate", {{"requested", r.client_cert_requested}, {"sent", r.client_cert_sent}}}};
-  if (!r.cause.empty()) throw client::tls_failure(c.address, c.tls, r);
+  if (!r.cause.empty()) throw client::tls_failure(c.address, cfg::tls_origin(ctx.globals.settings), r);
   if (!r.handshake) {
     Error e(ErrorKind::Unavailable, fmt::format("cannot reach the cluster at {}: the TLS handshake did not complete{}",
                                                 c.address, r.message.empty() ? "" : ": " + r.message));
