@@ -62,11 +62,21 @@ void add_group(CLI::App& root, Selection& sel) {
 void add_settings(CLI::App& root, Selection& sel) {
   auto opts = std::make_shared<ops::SettingsOptions>();
   auto* cmd = root.add_subcommand("settings", "Show the effective connection settings and where each came from");
+  cmd->add_flag("--check", opts->check,
+                "Connect step by step (settings, DNS, TCP, TLS, server, namespace) and print each step's result; "
+                "stops at the first failure and exits with its code");
   set_help(*cmd,
            "Resolves every connection setting as a command would (flag, then environment variable, then profile, "
            "then default) and prints it with its source. Secrets are masked. Connects to nothing: run it first "
-           "when a connection fails.",
-           {"twctl settings", "twctl settings \\\n    --profile prod \\\n    --output json"});
+           "when a connection fails. With --check it then connects one step at a time: the settings a command "
+           "would use, DNS (the host's addresses), TCP to each address (within --client-connect-timeout), the TLS "
+           "handshake (protocol, the server's certificate, verification, the client certificate), the server "
+           "(health, version, capabilities) and the namespace (DescribeNamespace: authentication and the name). "
+           "The first step that fails ends it (the rest show as skipped) and sets the exit code: 2 for a setting, "
+           "6 for DNS, TCP or TLS, 8 for a refused client certificate or authentication, 4 for a namespace that "
+           "does not exist.",
+           {"twctl settings", "twctl settings \\\n    --profile prod \\\n    --output json",
+            "twctl settings \\\n    --check \\\n    --address localhost:7233"});
   bind(*cmd, sel, opts, ops::settings);
 }
 

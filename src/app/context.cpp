@@ -1,7 +1,9 @@
 #include "app/context.hpp"
 
 #include "client/codec.hpp"
+#include "client/probe.hpp"
 #include "client/retry.hpp"
+#include "config/connection.hpp"
 #include "config/mask.hpp"
 #include "core/error.hpp"
 
@@ -12,10 +14,15 @@ namespace twctl {
 client::Gateway& Context::gateway() {
   if (!gateway_) {
     if (!gateway_factory) throw Error(ErrorKind::General, "no gateway to the cluster is configured");
-    if (!globals.connection.problem.empty()) throw usage_error(globals.connection.problem);
+    if (!globals.connection.problem.empty()) {
+      Error e = usage_error(globals.connection.problem);
+      e.cause = config::problem_cause(globals.settings);
+      throw e;
+    }
     auto opts = globals.connection;
     if (globals.verbose) opts.log = [this](std::string_view m) { debug(m); };
-    auto g = gateway_factory(opts, cancel);
+    // The TLS hints name where TLS was set, which only the settings know.
+    auto g = client::with_tls_hints(gateway_factory(opts, cancel), opts.address, config::tls_origin(globals.settings));
     client::RetryHooks hooks;
     hooks.now = now;
     hooks.sleep = pause;

@@ -19,7 +19,11 @@ std::string read_pem(const std::string& data, const std::string& path, const std
   if (!data.empty()) return data;
   if (path.empty()) return {};
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw usage_error(fmt::format("cannot read {} {}: {}", flag, path, std::strerror(errno)));
+  if (!in) {
+    Error e = usage_error(fmt::format("cannot read {} {}: {}", flag, path, std::strerror(errno)));
+    e.cause = "tls_file";
+    throw e;
+  }
   std::stringstream text;
   text << in.rdbuf();
   return text.str();

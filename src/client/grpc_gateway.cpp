@@ -161,7 +161,9 @@ class GrpcGateway final : public Gateway {
       opts_.log(fmt::format("{} answered in {} ms", rpc.name, ms.count()));
     }
     if (!status.ok()) {
-      auto err = from_status(status, opts_.address, cancel_.cancelled(), opts_.tls.enabled, req.ByteSizeLong());
+      const bool client_cert = !(opts_.tls.cert_path.empty() && opts_.tls.cert_data.empty());
+      auto err = from_status(status, opts_.address, cancel_.cancelled(), opts_.tls.enabled, req.ByteSizeLong(),
+                             client_cert);
       if (command_bound && err.kind() == ErrorKind::DeadlineExceeded) {
         Error timed_out(ErrorKind::DeadlineExceeded, "the command timed out (--command-timeout)");
         timed_out.grpc_code = err.grpc_code;
@@ -169,7 +171,12 @@ class GrpcGateway final : public Gateway {
         timed_out.cause = "command_timeout";
         throw timed_out;
       }
-      if (err.cause == "tls_handshake" && opts_.tls.enabled) explain_tls(err);
+      if (err.kind() == ErrorKind::Unavailable && opts_.tls.enabled &&
+          (err.cause == "tls_handshake" || err.cause == "reset" || err.cause == "unavailable")) {
+        explain_tls(err);
+      } else if (!opts_.tls.enabled && !cancel_.cancelled() && plaintext_to_tls_suspect(err)) {
+        explain_plaintext(err);
+      }
       throw err;
     }
   }
@@ -199,16 +206,34 @@ class GrpcGateway final : public Gateway {
     err = better;
   }
 
-  // gRPC says little more than "handshake failed"; one handshake of our own says why.
+  std::chrono::milliseconds probe_timeout() const {
+    return std::min(opts_.connect_timeout, std::chrono::milliseconds(3'000));
+  }
+
+  // gRPC says little more than "handshake failed" (or, for an alert after a TLS 1.3 handshake, that the
+  // connection closed); one handshake of our own says why.
   void explain_tls(Error& err) {
-    auto d = diagnose_tls(opts_.address, opts_.tls, std::min(opts_.connect_timeout, std::chrono::milliseconds(5'000)));
-    if (d.message.empty()) return;
-    Error better(err.kind(), fmt::format("cannot reach the cluster at {}: TLS handshake failed: {}", opts_.address,
-                                         d.message));
-    better.grpc_code = err.grpc_code;
-    better.grpc_code_name = err.grpc_code_name;
-    better.cause = d.cause;
-    err = better;
+    auto report = probe_tls(opts_.address, opts_.tls, probe_timeout());
+    if (report.cause.empty() || report.message.empty() || report.cause == "tls_file") return;
+    auto better = tls_failure(opts_.address, "", report);  // with_tls_hints names where TLS was set
+    err = rephrased(err, better.kind(), better.what());
+    err.cause = better.cause;
+  }
+
+  // A plaintext connection that the server closed or answered with HTTP/1 (a TLS port answers a plaintext
+  // HTTP/2 preface so) may be one to a TLS server.
+  static bool plaintext_to_tls_suspect(const Error& err) {
+    std::string_view m = err.what();
+    if (m.find("http1.x") != std::string_view::npos) return true;
+    return err.kind() == ErrorKind::Unavailable && (err.cause == "reset" || err.cause == "unavailable");
+  }
+
+  // One TLS handshake, nothing verified: if the server speaks TLS, say so and name the flag.
+  void explain_plaintext(Error& err) {
+    if (!speaks_tls(opts_.address, probe_timeout())) return;
+    auto better = tls_required(opts_.address, "");
+    err = rephrased(err, better.kind(), better.what());
+    err.cause = better.cause;
   }
 
   ConnectionOptions opts_;

@@ -1,5 +1,6 @@
 #include "client/status.hpp"
 
+#include "client/probe.hpp"
 #include "output/proto_json.hpp"
 
 #include <fmt/format.h>
@@ -164,9 +165,17 @@ std::string connection_message(std::string_view address, std::string_view msg) {
   auto cause = connection_cause(msg);
   std::string why;
   if (cause == "refused") {
-    why = "connection refused (is the server running and listening there?)";
+    auto hp = split_address(std::string(address));
+    if (hp.loopback && hp.port == "7233") {
+      return fmt::format("no server at {} (connection refused): start one with `temporal server start-dev` or set "
+                         "--address/TEMPORAL_ADDRESS",
+                         address);
+    }
+    why = "connection refused (nothing listens there: check --address or TEMPORAL_ADDRESS, and that the server is "
+          "running)";
   } else if (cause == "dns") {
-    why = "DNS lookup failed";
+    why = fmt::format("the host \"{}\" cannot be resolved (DNS lookup failed): check --address or TEMPORAL_ADDRESS",
+                      split_address(std::string(address)).host);
   } else if (cause == "reset") {
     why = fmt::format("the connection was reset or closed by the server ({})", msg);
   } else if (cause == "tls_handshake") {
@@ -179,8 +188,24 @@ std::string connection_message(std::string_view address, std::string_view msg) {
   return fmt::format("cannot reach the cluster at {}: {}", address, why);
 }
 
+std::string tls_off_hint(std::string_view origin) {
+  constexpr std::string_view kImplied = "implied by ";
+  if (origin.empty() || origin == "--tls") return "remove --tls";
+  if (origin.substr(0, kImplied.size()) == kImplied) {
+    return fmt::format("add --tls=false (TLS was turned on by {})", origin.substr(kImplied.size()));
+  }
+  if (origin.substr(0, 9) == "TEMPORAL_") return fmt::format("unset {} or add --tls=false", origin);
+  return fmt::format("add --tls=false (TLS is on in {})", origin);
+}
+
+std::string tls_on_hint(std::string_view origin) {
+  if (origin.empty() || origin == "default") return "add --tls";
+  if (origin == "--tls") return "remove --tls=false";
+  return fmt::format("add --tls (TLS is off in {})", origin);
+}
+
 Error from_status(const grpc::Status& status, std::string_view address, bool interrupted, bool tls,
-                  size_t request_bytes) {
+                  size_t request_bytes, bool client_cert) {
   int code = static_cast<int>(status.error_code());
   ErrorKind kind = interrupted ? ErrorKind::Interrupted : kind_for_code(code);
   std::string message = status.error_message();
@@ -208,11 +233,18 @@ Error from_status(const grpc::Status& status, std::string_view address, bool int
     message = fmt::format("nothing at {} serves the Temporal gRPC API: the server (or a proxy in front of it) "
                           "answered HTTP 404; check --address and the proxy's routes",
                           address);
+  } else if (!interrupted && tls && http_400 && client_cert) {
+    kind = ErrorKind::PermissionDenied;
+    cause = "client_certificate_rejected";
+    message = fmt::format("the server at {} (or a TLS proxy in front of it) rejected the client certificate: check "
+                          "that --tls-cert-path and --tls-key-path are a pair signed by a CA the server trusts, and "
+                          "not expired (HTTP 400)",
+                          address);
   } else if (!interrupted && tls && http_400) {
     kind = ErrorKind::PermissionDenied;
     cause = "client_certificate";
-    message = fmt::format("the server at {} (or a TLS proxy in front of it) refused the request for want of a valid "
-                          "client certificate: set --tls-cert-path and --tls-key-path (HTTP 400)",
+    message = fmt::format("the server at {} (or a TLS proxy in front of it) requires a client certificate (mTLS): "
+                          "set --tls-cert-path and --tls-key-path (HTTP 400)",
                           address);
   } else if (!interrupted && (http_401 || http_403 || kind == ErrorKind::PermissionDenied)) {
     kind = ErrorKind::PermissionDenied;

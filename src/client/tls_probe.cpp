@@ -1,6 +1,8 @@
 #include "client/tls_probe.hpp"
 
 #include "client/credentials.hpp"
+#include "client/probe.hpp"
+#include "core/error.hpp"
 
 #include <fmt/format.h>
 #include <openssl/bio.h>
@@ -13,6 +15,7 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace twctl::client {
@@ -32,13 +35,6 @@ using KeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY, EVP_PKEY_free>>;
 bool is_ip(const std::string& host) {
   unsigned char buf[16];
   return inet_pton(AF_INET, host.c_str(), buf) == 1 || inet_pton(AF_INET6, host.c_str(), buf) == 1;
-}
-
-// "host:port" or "[v6]:port" → host.
-std::string host_of(const std::string& address) {
-  if (!address.empty() && address[0] == '[') return address.substr(1, address.find(']') - 1);
-  auto colon = address.rfind(':');
-  return colon == std::string::npos ? address : address.substr(0, colon);
 }
 
 bool load_ca(SSL_CTX* ctx, const std::string& pem) {
@@ -96,77 +92,41 @@ std::string asn1_time(const ASN1_TIME* t) {
   return std::string(data, static_cast<size_t>(n));
 }
 
-}  // namespace
+std::string name_text(X509_NAME* name) {
+  if (!name) return {};
+  BioPtr mem(BIO_new(BIO_s_mem()));
+  X509_NAME_print_ex(mem.get(), name, 0, XN_FLAG_RFC2253);
+  char* data = nullptr;
+  long n = BIO_get_mem_data(mem.get(), &data);
+  return std::string(data, static_cast<size_t>(n));
+}
 
-TlsDiagnosis diagnose_tls(const std::string& address, const TlsOptions& tls, std::chrono::milliseconds timeout) {
-  std::string ca, cert, key;
-  try {
-    ca = read_pem(tls.ca_data, tls.ca_path, "--tls-ca-path");
-    cert = read_pem(tls.cert_data, tls.cert_path, "--tls-cert-path");
-    key = read_pem(tls.key_data, tls.key_path, "--tls-key-path");
-  } catch (...) {
-    return {};
-  }
-  CtxPtr ctx(SSL_CTX_new(TLS_client_method()));
-  if (!ctx) return {};
-  SSL_CTX_set_verify(ctx.get(), SSL_VERIFY_NONE, nullptr);  // finish the handshake; read the verdict after
-  if (!load_ca(ctx.get(), ca)) {
-    return {"tls_certificate", "--tls-ca-path/--tls-ca-data holds no PEM certificate"};
-  }
-  load_identity(ctx.get(), cert, key);
+// Called by OpenSSL on a client only when the server sent a CertificateRequest.
+int note_cert_request(SSL*, void* arg) {
+  static_cast<TlsReport*>(arg)->client_cert_requested = true;
+  return 1;
+}
 
-  const std::string host = host_of(address);
-  const std::string name = tls.server_name.empty() ? host : tls.server_name;
-  BioPtr bio(BIO_new_connect(address.c_str()));
-  if (!bio) return {};
-  auto secs = static_cast<int>(std::max<int64_t>(1, std::chrono::duration_cast<std::chrono::seconds>(timeout).count()));
-  if (BIO_do_connect_retry(bio.get(), secs, 100) <= 0) {
-    ERR_clear_error();
-    return {};
-  }
-  int fd = -1;
-  BIO_get_fd(bio.get(), &fd);
-  BIO_socket_nbio(fd, 0);  // the connect above leaves the socket non-blocking; the handshake below blocks
-  timeval tv{secs, 0};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-  setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+std::string last_reason() {
+  unsigned long e = ERR_peek_last_error();
+  const char* r = e ? ERR_reason_error_string(e) : nullptr;
+  ERR_clear_error();
+  return r ? r : "";
+}
 
-  SslPtr ssl(SSL_new(ctx.get()));
-  if (!is_ip(name)) SSL_set_tlsext_host_name(ssl.get(), name.c_str());
-  auto* param = SSL_get0_param(ssl.get());
-  if (is_ip(name)) {
-    X509_VERIFY_PARAM_set1_ip_asc(param, name.c_str());
-  } else {
-    X509_VERIFY_PARAM_set1_host(param, name.c_str(), 0);
-  }
-  static const unsigned char alpn[] = {2, 'h', '2'};
-  SSL_set_alpn_protos(ssl.get(), alpn, sizeof alpn);
-  SSL_set_bio(ssl.get(), bio.get(), bio.get());
-  BIO* raw = bio.release();  // owned by ssl now
-  (void)raw;
+bool has(const std::string& text, std::string_view needle) { return text.find(needle) != std::string::npos; }
 
-  if (SSL_connect(ssl.get()) != 1) {
-    unsigned long e = ERR_peek_last_error();
-    std::string reason = e ? ERR_reason_error_string(e) ? ERR_reason_error_string(e) : "" : "";
-    ERR_clear_error();
-    if (reason.find("wrong version number") != std::string::npos || reason.find("packet length") != std::string::npos) {
-      return {"tls_handshake", "the server does not speak TLS there (a plaintext port? --tls=false turns TLS off)"};
-    }
-    if (!reason.empty()) return {"tls_handshake", "the TLS handshake failed: " + reason};
-    return {};
-  }
-  long verdict = SSL_get_verify_result(ssl.get());
-  X509Ptr peer(SSL_get1_peer_certificate(ssl.get()));
-  SSL_shutdown(ssl.get());
+// The verification result of a finished handshake → cause and message ({} when it verified).
+TlsVerdict verdict_of(long verdict, X509* peer, const std::string& name) {
   switch (verdict) {
     case X509_V_OK:
       return {};
     case X509_V_ERR_CERT_HAS_EXPIRED:
       return {"tls_certificate", fmt::format("the server's certificate has expired (valid until {})",
-                                             peer ? asn1_time(X509_get0_notAfter(peer.get())) : "?")};
+                                             peer ? asn1_time(X509_get0_notAfter(peer)) : "?")};
     case X509_V_ERR_CERT_NOT_YET_VALID:
       return {"tls_certificate", fmt::format("the server's certificate is not valid yet (valid from {})",
-                                             peer ? asn1_time(X509_get0_notBefore(peer.get())) : "?")};
+                                             peer ? asn1_time(X509_get0_notBefore(peer)) : "?")};
     case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
     case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
     case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
@@ -180,11 +140,158 @@ TlsDiagnosis diagnose_tls(const std::string& address, const TlsOptions& tls, std
       return {"tls_server_name",
               fmt::format("the server's certificate is not valid for \"{}\" (it names {}; --tls-server-name sets the "
                           "name to expect)",
-                          name, peer ? names_of(peer.get()) : "other names")};
+                          name, peer ? names_of(peer) : "other names")};
     default:
       return {"tls_certificate",
               fmt::format("the server's certificate was rejected: {}", X509_verify_cert_error_string(verdict))};
   }
+}
+
+// One handshake. `anonymous`: no CA, no client certificate, nothing verified (does the server speak TLS?).
+TlsReport run_handshake(const std::string& address, const TlsOptions& tls, std::chrono::milliseconds timeout,
+                        bool anonymous) {
+  TlsReport report;
+  std::string ca, cert, key;
+  if (!anonymous) {
+    try {
+      ca = read_pem(tls.ca_data, tls.ca_path, "--tls-ca-path");
+      cert = read_pem(tls.cert_data, tls.cert_path, "--tls-cert-path");
+      key = read_pem(tls.key_data, tls.key_path, "--tls-key-path");
+    } catch (const Error& e) {
+      report.cause = "tls_file";
+      report.message = e.what();
+      return report;
+    }
+  }
+  CtxPtr ctx(SSL_CTX_new(TLS_client_method()));
+  if (!ctx) return report;
+  SSL_CTX_set_verify(ctx.get(), SSL_VERIFY_NONE, nullptr);  // finish the handshake; read the verdict after
+  if (!anonymous && !load_ca(ctx.get(), ca)) {
+    report.cause = "tls_certificate";
+    report.message = "--tls-ca-path/--tls-ca-data holds no PEM certificate";
+    return report;
+  }
+  if (!anonymous) load_identity(ctx.get(), cert, key);
+  SSL_CTX_set_cert_cb(ctx.get(), note_cert_request, &report);
+
+  const std::string host = split_address(address).host;
+  const std::string name = tls.server_name.empty() ? host : tls.server_name;
+  BioPtr bio(BIO_new_connect(address.c_str()));
+  if (!bio) return report;
+  auto ms = std::max<int64_t>(100, timeout.count());
+  if (BIO_do_connect_retry(bio.get(), static_cast<int>((ms + 999) / 1000), 100) <= 0) {
+    report.message = "cannot connect: " + last_reason();
+    return report;
+  }
+  int fd = -1;
+  BIO_get_fd(bio.get(), &fd);
+  BIO_socket_nbio(fd, 0);  // the connect above leaves the socket non-blocking; the handshake below blocks
+  auto set_timeout = [fd](int64_t millis) {
+    timeval tv{static_cast<time_t>(millis / 1000), static_cast<suseconds_t>((millis % 1000) * 1000)};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+  };
+  set_timeout(ms);
+
+  SslPtr ssl(SSL_new(ctx.get()));
+  if (!is_ip(name)) SSL_set_tlsext_host_name(ssl.get(), name.c_str());
+  auto* param = SSL_get0_param(ssl.get());
+  if (is_ip(name)) {
+    X509_VERIFY_PARAM_set1_ip_asc(param, name.c_str());
+  } else {
+    X509_VERIFY_PARAM_set1_host(param, name.c_str(), 0);
+  }
+  static const unsigned char alpn[] = {2, 'h', '2'};
+  SSL_set_alpn_protos(ssl.get(), alpn, sizeof alpn);
+  SSL_set_bio(ssl.get(), bio.get(), bio.get());
+  (void)bio.release();  // owned by ssl now
+
+  const bool cert_configured = !cert.empty() && !key.empty();
+  if (SSL_connect(ssl.get()) != 1) {
+    auto reason = last_reason();
+    auto v = handshake_failure(reason, cert_configured);
+    report.cause = v.cause;
+    report.message = v.message;
+    if (report.cause.empty() && !reason.empty()) {
+      report.cause = "tls_handshake";
+      report.message = "the TLS handshake failed: " + reason;
+    }
+    return report;
+  }
+  report.handshake = true;
+  report.protocol = SSL_get_version(ssl.get());
+  const unsigned char* chosen = nullptr;
+  unsigned int chosen_len = 0;
+  SSL_get0_alpn_selected(ssl.get(), &chosen, &chosen_len);
+  report.alpn.assign(reinterpret_cast<const char*>(chosen), chosen_len);
+  report.client_cert_sent = report.client_cert_requested && cert_configured;
+  X509Ptr peer(SSL_get1_peer_certificate(ssl.get()));
+  if (peer) {
+    report.subject = name_text(X509_get_subject_name(peer.get()));
+    report.issuer = name_text(X509_get_issuer_name(peer.get()));
+    report.not_before = asn1_time(X509_get0_notBefore(peer.get()));
+    report.not_after = asn1_time(X509_get0_notAfter(peer.get()));
+    report.names = names_of(peer.get());
+  }
+  if (!anonymous) {
+    long verdict = SSL_get_verify_result(ssl.get());
+    report.verify_result = verdict == X509_V_OK ? "ok" : X509_verify_cert_error_string(verdict);
+    report.verified = verdict == X509_V_OK || tls.disable_host_verification;
+    if (tls.disable_host_verification) {
+      report.verify_result = "not checked (--tls-disable-host-verification)";
+    } else if (auto v = verdict_of(verdict, peer.get(), name); !v.cause.empty()) {
+      report.cause = v.cause;
+      report.message = v.message;
+    }
+  }
+  // TLS 1.3 ends the handshake before the server has judged the client's certificate: its verdict (an alert)
+  // comes with the first read. Whatever else comes first (HTTP/2 settings) or nothing in half a second: accepted.
+  if (report.cause.empty() && report.client_cert_requested && report.protocol == "TLSv1.3") {
+    set_timeout(500);
+    char buf[256];
+    int n = SSL_read(ssl.get(), buf, sizeof buf);
+    if (n <= 0 && SSL_get_error(ssl.get(), n) == SSL_ERROR_SSL) {
+      auto v = handshake_failure(last_reason(), cert_configured);
+      report.cause = v.cause;
+      report.message = v.message;
+    }
+    ERR_clear_error();
+  }
+  SSL_shutdown(ssl.get());
+  ERR_clear_error();
+  return report;
+}
+
+}  // namespace
+
+TlsVerdict handshake_failure(const std::string& reason, bool client_cert_configured) {
+  if (has(reason, "wrong version number") || has(reason, "packet length") || has(reason, "record layer failure")) {
+    return {"server_not_tls", "the server does not speak TLS"};
+  }
+  const bool required = has(reason, "certificate required");
+  const bool refused = has(reason, "bad certificate") || has(reason, "unknown ca") ||
+                       has(reason, "certificate unknown") || has(reason, "certificate expired") ||
+                       has(reason, "certificate revoked") || has(reason, "unsupported certificate");
+  if (required || (refused && !client_cert_configured)) {
+    return {"client_certificate",
+            "the server requires a client certificate (mTLS): set --tls-cert-path and --tls-key-path"};
+  }
+  if (refused) {
+    return {"client_certificate_rejected",
+            fmt::format("the server rejected the client certificate ({}): check that --tls-cert-path and "
+                        "--tls-key-path are a pair signed by a CA the server trusts, and not expired",
+                        reason)};
+  }
+  return {};
+}
+
+TlsReport probe_tls(const std::string& address, const TlsOptions& tls, std::chrono::milliseconds timeout) {
+  return run_handshake(address, tls, timeout, false);
+}
+
+bool speaks_tls(const std::string& address, std::chrono::milliseconds timeout) {
+  auto r = run_handshake(address, TlsOptions{}, timeout, true);
+  return r.handshake || r.cause == "client_certificate" || r.cause == "client_certificate_rejected";
 }
 
 }  // namespace twctl::client

@@ -1,20 +1,21 @@
 #pragma once
 // Why a TLS handshake failed. gRPC reports most certificate problems as one "certificate verify failed"; after
 // such a failure twctl makes one TLS handshake of its own with OpenSSL, with the same CA, name and client
-// certificate, and reads the verification result: expired, untrusted CA, wrong name, not TLS at all.
+// certificate, and reads the verification result: expired, untrusted CA, wrong name, not TLS at all, a client
+// certificate required or rejected. `settings --check` makes the same handshake and shows what it saw.
 
-#include "client/gateway.hpp"
+#include "client/probe.hpp"
 
 #include <chrono>
 #include <string>
 
 namespace twctl::client {
 
-struct TlsDiagnosis {
-  std::string cause;    // "tls_certificate", "tls_server_name", "tls_handshake"; "" when the probe cannot tell
-  std::string message;  // for people: what is wrong and which flag fixes it
-};
+// The handshake a command would make, and its report (cause "" when nothing was found wrong).
+TlsReport probe_tls(const std::string& address, const TlsOptions& tls, std::chrono::milliseconds timeout);
 
-TlsDiagnosis diagnose_tls(const std::string& address, const TlsOptions& tls, std::chrono::milliseconds timeout);
+// Whether a TLS handshake with no CA and no client certificate, nothing verified, finds a TLS server there (or
+// one that wants a client certificate): asked when a plaintext connection failed.
+bool speaks_tls(const std::string& address, std::chrono::milliseconds timeout);
 
 }  // namespace twctl::client

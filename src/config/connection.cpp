@@ -116,10 +116,11 @@ std::string trim_one_newline(std::string s) {
 
 }  // namespace
 
-std::string check_values(const Settings& s) {
+std::string check_values(const Settings& s, std::string* failing_key) {
   for (const auto& [key, value] : s.values) {
     auto v = key == "api_key" ? trim_one_newline(value.value) : value.value;
     if (auto p = value_problem(key, v); !p.empty()) {
+      if (failing_key) *failing_key = key;
       return fmt::format("{}: {}{}", where(key, value), p.rfind("the ", 0) == 0 ? "" : "the value ", p);
     }
   }
@@ -156,6 +157,18 @@ client::ConnectionOptions to_connection_options(const Settings& s) {
   }
   c.problem = s.problem.empty() ? check_values(s) : s.problem;
   return c;
+}
+
+std::string problem_cause(const Settings& s) {
+  if (!s.problem.empty()) return {};
+  std::string key;
+  if (check_values(s, &key).empty()) return {};
+  return is_tls_material(key) && ends_with(key, "_path") ? "tls_file" : "";
+}
+
+std::string tls_origin(const Settings& s) {
+  auto it = s.values.find("tls");
+  return it == s.values.end() ? "" : it->second.origin;
 }
 
 std::vector<std::string> secrets(const Settings& s) {

@@ -131,8 +131,8 @@ def test_tls_to_a_plaintext_port_says_so(twctl, rig):
     r = list_via(twctl, rig.address, "--tls")
     assert r.returncode == 6, r.stderr
     err = error_of(r)
-    assert err["cause"] == "tls_handshake"
-    assert "does not speak TLS" in err["message"]
+    assert err["cause"] == "server_not_tls"
+    assert err["message"] == f"the server at {rig.address} does not speak TLS: remove --tls"
 
 
 def test_tls_false_forces_plaintext_over_a_profile(twctl, rig, tmp_path):

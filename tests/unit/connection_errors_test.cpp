@@ -49,8 +49,18 @@ TEST_CASE("connection errors: a TLS proxy's HTTP 400 means a client certificate;
   grpc::Status refused(grpc::StatusCode::UNAVAILABLE, "Connection refused");
   auto down = client::from_status(refused, "h:1", false);
   CHECK(down.cause == "refused");
-  CHECK(std::string(down.what()) == "cannot reach the cluster at h:1: connection refused (is the server running "
-                                    "and listening there?)");
+  CHECK(std::string(down.what()) == "cannot reach the cluster at h:1: connection refused (nothing listens there: "
+                                    "check --address or TEMPORAL_ADDRESS, and that the server is running)");
+  // The default address with nothing there: no server started yet.
+  auto none = client::from_status(refused, "localhost:7233", false);
+  CHECK(none.cause == "refused");
+  CHECK(std::string(none.what()) == "no server at localhost:7233 (connection refused): start one with `temporal "
+                                    "server start-dev` or set --address/TEMPORAL_ADDRESS");
+  grpc::Status dns(grpc::StatusCode::UNAVAILABLE, "DNS resolution failed for nohost.invalid:7233");
+  auto lookup = client::from_status(dns, "nohost.invalid:7233", false);
+  CHECK(lookup.cause == "dns");
+  CHECK(std::string(lookup.what()) == "cannot reach the cluster at nohost.invalid:7233: the host \"nohost.invalid\" "
+                                      "cannot be resolved (DNS lookup failed): check --address or TEMPORAL_ADDRESS");
 }
 
 TEST_CASE("connection flags: --tls is absent, --tls or --tls=false; repeatable flags keep each value") {

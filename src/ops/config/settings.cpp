@@ -1,15 +1,13 @@
 #include "ops/config/settings.hpp"
 
 #include "config/mask.hpp"
+#include "ops/config/check.hpp"
 #include "output/render.hpp"
 
 namespace twctl::ops::config {
 
 namespace cfg = twctl::config;
 
-namespace {
-
-// "flag --address", "env TEMPORAL_ADDRESS", "profile prod (/path)", "default", "env (implied by TEMPORAL_API_KEY)".
 std::string where(const cfg::Value& v) {
   if (v.origin.rfind("implied by ", 0) == 0) return std::string(cfg::source_name(v.source)) + " (" + v.origin + ")";
   switch (v.source) {
@@ -23,16 +21,26 @@ std::string where(const cfg::Value& v) {
   }
 }
 
-}  // namespace
+std::string shown(const std::string& name, const cfg::Value& v) {
+  return v.secret ? cfg::mask(v.value) : cfg::displayed(name, v.value);
+}
 
-int settings(const SettingsOptions&, Context& ctx) {
+nlohmann::ordered_json settings_json(const cfg::Settings& s) {
+  auto j = nlohmann::ordered_json::object();
+  for (const auto& [name, v] : s.ordered()) {
+    j[name] = {{"value", shown(name, *v)}, {"source", cfg::source_name(v->source)}, {"origin", v->origin}};
+  }
+  j["config_file"]["found"] = s.config_file_found;
+  j["profile"]["found"] = s.profile_found;
+  return j;
+}
+
+int settings(const SettingsOptions& opts, Context& ctx) {
+  if (opts.check) return check(ctx);
   const auto& s = ctx.globals.settings;
   // The file's problem, or else the first value a command would refuse (config::to_connection_options).
   const auto& problem = ctx.globals.connection.problem;
   auto& out = ctx.printer();
-  auto shown = [](const std::string& name, const cfg::Value& v) {
-    return v.secret ? cfg::mask(v.value) : cfg::displayed(name, v.value);
-  };
   if (out.text()) {
     output::Table t{{{"Setting"}, {"Value"}, {"Source"}}, {}};
     for (const auto& [name, v] : s.ordered()) {
@@ -43,13 +51,8 @@ int settings(const SettingsOptions&, Context& ctx) {
     }
     out.write(output::render_table(t, true, out.style()));
   } else {
-    auto j = nlohmann::ordered_json::object();
-    for (const auto& [name, v] : s.ordered()) {
-      j[name] = {{"value", shown(name, *v)}, {"source", cfg::source_name(v->source)}, {"origin", v->origin}};
-    }
-    j["config_file"]["found"] = s.config_file_found;
-    j["profile"]["found"] = s.profile_found;
-    out.document(nlohmann::ordered_json{{"settings", j}, {"problem", problem.empty() ? nullptr : nlohmann::ordered_json(problem)}});
+    out.document(nlohmann::ordered_json{{"settings", settings_json(s)},
+                                        {"problem", problem.empty() ? nullptr : nlohmann::ordered_json(problem)}});
   }
   if (!problem.empty()) ctx.warn(problem);
   return 0;
