@@ -20,4 +20,13 @@ std::string format_duration(const google::protobuf::Duration& d);
 
 void to_proto(std::chrono::nanoseconds d, google::protobuf::Duration* out);
 
+// A duration flag into a proto field when the flag was given (`text` not empty). `field` is the mutable accessor,
+// called only then: calling it makes the field present (a present start delay, even 0, is what the server
+// refuses beside a cron schedule).
+template <class Field>
+void set_duration(std::string_view flag, const std::string& text, Field field) {
+  if (text.empty()) return;
+  to_proto(parse_duration(flag, text), field());
+}
+
 }  // namespace twctl

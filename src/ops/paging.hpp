@@ -6,12 +6,21 @@
 
 #include "app/context.hpp"
 #include "client/gateway.hpp"
+#include "core/error.hpp"
 #include "output/paged_list.hpp"
 #include "output/proto_json.hpp"
 
 #include <utility>
 
 namespace twctl::ops {
+
+// The page size to ask for: --page-size, lowered to --limit when that is smaller (0: the server's default / no
+// limit). Usage errors for negative values.
+inline int list_page_size(int limit, int page_size) {
+  if (limit < 0) throw usage_error("--limit must not be negative");
+  if (page_size < 0) throw usage_error("--page-size must not be negative");
+  return limit > 0 && (page_size == 0 || limit < page_size) ? limit : page_size;
+}
 
 // Calls `on_page(const Resp&)` for each page until it returns false or no page follows.
 template <typename Resp, typename Req, typename OnPage>

@@ -37,13 +37,7 @@ workflow::Target batch_target(const WorkflowActivities& t) {
                       "--activity-type, or takes all of them");
   }
   if (t.rps < 0) throw usage_error("--rps must not be negative");
-  workflow::Target batch;
-  batch.query = t.query;
-  batch.reason = t.reason;
-  batch.yes = t.yes;
-  batch.rps = t.rps;
-  batch.wait = t.wait;
-  return batch;
+  return {.ref = {}, .query = t.query, .reason = t.reason, .yes = t.yes, .rps = t.rps, .wait = t.wait};
 }
 
 }  // namespace twctl::ops::activity

@@ -116,14 +116,10 @@ int describe(const DescribeOptions& opts, Context& ctx) {
 }
 
 int list(const ListOptions& opts, Context& ctx) {
-  if (opts.limit < 0) throw usage_error("--limit must not be negative");
-  if (opts.page_size < 0) throw usage_error("--page-size must not be negative");
   wsv::ListActivityExecutionsRequest req;
   req.set_namespace_(ctx.namespace_());
   req.set_query(opts.query);
-  int page_size = opts.page_size;
-  if (opts.limit > 0 && (page_size == 0 || opts.limit < page_size)) page_size = opts.limit;
-  req.set_page_size(page_size);
+  req.set_page_size(list_page_size(opts.limit, opts.page_size));
   output::PagedList list(ctx.printer(), {{"Status", false, true}, {"ActivityId"}, {"Type"}, {"ScheduleTime"}},
                          opts.limit);
   stream_list<wsv::ListActivityExecutionsResponse>(

@@ -24,12 +24,6 @@ namespace wsv = temporal::api::workflowservice::v1;
 
 namespace {
 
-template <class Field>
-void set_duration(std::string_view flag, const std::string& text, Field field) {
-  if (text.empty()) return;
-  to_proto(parse_duration(flag, text), field());
-}
-
 wsv::StartActivityExecutionRequest build_request(const StartOptions& opts, Context& ctx) {
   if (opts.activity_id.empty()) throw usage_error("--activity-id is required");
   if (opts.type.empty()) throw usage_error("--type is required: the activity type a worker has registered");

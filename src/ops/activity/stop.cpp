@@ -27,13 +27,7 @@ workflow::Target checked(const StopTarget& t) {
   if (t.query.empty() && t.rps != 0) throw usage_error("--rps is for batches: use it with -q/--query");
   if (t.query.empty() && t.wait) throw usage_error("--wait is for batches: use it with -q/--query");
   if (t.rps < 0) throw usage_error("--rps must not be negative");
-  workflow::Target batch;
-  batch.query = t.query;
-  batch.reason = t.reason;
-  batch.yes = t.yes;
-  batch.rps = t.rps;
-  batch.wait = t.wait;
-  return batch;
+  return {.ref = {}, .query = t.query, .reason = t.reason, .yes = t.yes, .rps = t.rps, .wait = t.wait};
 }
 
 // {"activityId", "runId", <field>: true} (json) or "<line> activity <ID>" on stderr (text).

@@ -11,14 +11,10 @@ namespace twctl::ops::workflow {
 namespace wsv = temporal::api::workflowservice::v1;
 
 int list(const ListOptions& opts, Context& ctx) {
-  if (opts.limit < 0) throw usage_error("--limit must not be negative");
-  if (opts.page_size < 0) throw usage_error("--page-size must not be negative");
   wsv::ListWorkflowExecutionsRequest req;
   req.set_namespace_(ctx.namespace_());
   req.set_query(opts.query);
-  int page_size = opts.page_size;
-  if (opts.limit > 0 && (page_size == 0 || opts.limit < page_size)) page_size = opts.limit;
-  req.set_page_size(page_size);
+  req.set_page_size(list_page_size(opts.limit, opts.page_size));
 
   output::PagedList list(ctx.printer(), {{"Status", false, true}, {"WorkflowId"}, {"Type"}, {"StartTime"}},
                          opts.limit);

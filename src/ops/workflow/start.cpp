@@ -27,14 +27,6 @@ namespace {
 
 constexpr size_t kMaxFairnessKeyBytes = 64;  // the server's limit on a fairness key
 
-// `field` is the mutable accessor, called only when the flag was given: calling it makes the field present, and
-// a present start delay (even 0) is what the server refuses beside a cron schedule.
-template <class Field>
-void set_duration(std::string_view flag, const std::string& text, Field field) {
-  if (text.empty()) return;
-  twctl::to_proto(parse_duration(flag, text), field());
-}
-
 }  // namespace
 
 void set_priority(const SharedWorkflowStartOptions& opts, temporal::api::common::v1::Priority* out) {
