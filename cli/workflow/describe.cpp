@@ -9,9 +9,19 @@ void add_describe(CLI::App& group, Selection& sel) {
   auto opts = std::make_shared<ops::workflow::DescribeOptions>();
   auto* cmd = group.add_subcommand("describe", "Show a workflow execution's state, pending work and result");
   add_workflow_ref(*cmd, opts->ref);
-  set_help(*cmd, "Shows execution info; pending activities and child workflows while it runs; the result once closed.",
+  add_record_output(*cmd, "temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse",
+                    {"workflowExecutionInfo.execution.workflowId", "workflowExecutionInfo.execution.runId",
+                     "workflowExecutionInfo.type.name", "workflowExecutionInfo.taskQueue",
+                     "workflowExecutionInfo.status", "workflowExecutionInfo.startTime",
+                     "workflowExecutionInfo.closeTime", "workflowExecutionInfo.historyLength"});
+  set_help(*cmd,
+           "Shows execution info; pending activities and child workflows while it runs; the result once closed. "
+           "--fields picks fields of the DescribeWorkflowExecution answer by their path in -o json (the close "
+           "event and result are then not read).",
            {"twctl workflow describe \\\n    --workflow-id hello-1",
-            "twctl workflow describe \\\n    --workflow-id hello-1 \\\n    --output json"});
+            "twctl workflow describe \\\n    --workflow-id hello-1 \\\n    --output json",
+            "twctl workflow describe \\\n    --workflow-id hello-1 \\\n"
+            "    --fields workflowExecutionInfo.status,workflowExecutionInfo.historyLength \\\n    --output tsv"});
   bind(*cmd, sel, opts, ops::workflow::describe);
 }
 

@@ -110,6 +110,7 @@ output::Card endpoint_card(const nexus::Endpoint& e, const Context& ctx) {
 // Text: a confirmation on stderr; JSON: the endpoint as the server answered.
 void print_changed(Context& ctx, const nexus::Endpoint& e, std::string_view what) {
   auto& out = ctx.printer();
+  if (out.record(e, ctx.globals.shorthand_payloads)) return 0;
   if (out.json()) out.document(output::proto_to_json(e, ctx.globals.shorthand_payloads));
   else if (out.text()) ctx.err << "Endpoint " << e.spec().name() << " " << what << ".\n";
 }
@@ -155,6 +156,12 @@ int nexus_endpoint_get(const NexusEndpointGetOptions& opts, Context& ctx) {
 int nexus_endpoint_list(const NexusEndpointListOptions&, Context& ctx) {
   osv::ListNexusEndpointsRequest req;
   auto& out = ctx.printer();
+  if (out.by_fields()) {
+    stream_records<osv::ListNexusEndpointsResponse>(
+        ctx, req, [](const osv::ListNexusEndpointsResponse& r) -> const auto& { return r.endpoints(); },
+        ctx.globals.shorthand_payloads);
+    return 0;
+  }
   output::ListWriter items(out);
   bool first = true;
   for_each_page<osv::ListNexusEndpointsResponse>(ctx, req, [&](const osv::ListNexusEndpointsResponse& resp) {

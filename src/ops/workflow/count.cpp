@@ -15,6 +15,7 @@ int count(const CountOptions& opts, Context& ctx) {
   req.set_query(opts.query);
   auto resp = client::call<wsv::CountWorkflowExecutionsResponse>(ctx.gateway(), req);
   auto& out = ctx.printer();
+  if (out.record(resp, true)) return 0;
   if (!out.text()) {
     out.document(output::proto_to_json(resp, true));
     return 0;
