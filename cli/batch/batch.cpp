@@ -15,7 +15,8 @@ void add_group(CLI::App& root, Selection& sel) {
   auto* list_cmd = group->add_subcommand("list", "List batch jobs");
   list_cmd->add_option("--limit", list->limit, "Stop after this many jobs (0: all)");
   set_help(*list_cmd, "Lists the namespace's batch jobs, newest first.", {"twctl batch list \\\n    --limit 10"});
-  add_record_output(*list_cmd, "temporal.api.batch.v1.BatchOperationInfo", {"jobId", "state", "startTime", "closeTime"});
+  add_record_output(*list_cmd, "temporal.api.batch.v1.BatchOperationInfo",
+                    {"jobId", "state", "startTime", "closeTime"});
   bind(*list_cmd, sel, list, ops::workflow::batch_list);
 
   auto describe = std::make_shared<ops::workflow::BatchDescribeOptions>();

@@ -49,7 +49,8 @@ void add_cluster(CLI::App& parent, Selection& sel) {
   set_help(*list_cmd, "Lists the clusters this cluster knows (itself included), page by page.",
            {"twctl operator cluster list", "twctl operator cluster list \\\n    --output jsonl"});
   add_record_output(*list_cmd, "temporal.api.operatorservice.v1.ClusterMetadata",
-                    {"clusterName", "clusterId", "address", "historyShardCount", "initialFailoverVersion", "isConnectionEnabled", "isReplicationEnabled"});
+                    {"clusterName", "clusterId", "address", "historyShardCount", "initialFailoverVersion",
+                     "isConnectionEnabled", "isReplicationEnabled"});
   bind(*list_cmd, sel, list, ops_op::cluster_list);
 
   auto upsert = std::make_shared<ops_op::ClusterUpsertOptions>();

@@ -66,7 +66,8 @@ void add_namespace(CLI::App& parent, Selection& sel) {
            {"twctl operator namespace describe orders", "twctl operator namespace describe \\\n"
                                                         "    --namespace-id 5b7a2c1e-...."});
   add_record_output(*describe_cmd, "temporal.api.workflowservice.v1.DescribeNamespaceResponse",
-                    {"namespaceInfo.name", "namespaceInfo.id", "namespaceInfo.state", "config.workflowExecutionRetentionTtl", "isGlobalNamespace"});
+                    {"namespaceInfo.name", "namespaceInfo.id", "namespaceInfo.state",
+                     "config.workflowExecutionRetentionTtl", "isGlobalNamespace"});
   bind(*describe_cmd, sel, describe, ops_op::namespace_describe);
 
   auto list = std::make_shared<ops_op::NamespaceListOptions>();
@@ -74,7 +75,8 @@ void add_namespace(CLI::App& parent, Selection& sel) {
   set_help(*list_cmd, "A card per namespace in text; a JSON array (-o json) or one namespace per line (-o jsonl).",
            {"twctl operator namespace list", "twctl operator namespace list \\\n    --output jsonl"});
   add_record_output(*list_cmd, "temporal.api.workflowservice.v1.DescribeNamespaceResponse",
-                    {"namespaceInfo.name", "namespaceInfo.id", "namespaceInfo.state", "config.workflowExecutionRetentionTtl", "isGlobalNamespace"});
+                    {"namespaceInfo.name", "namespaceInfo.id", "namespaceInfo.state",
+                     "config.workflowExecutionRetentionTtl", "isGlobalNamespace"});
   bind(*list_cmd, sel, list, ops_op::namespace_list);
 
   auto update = std::make_shared<ops_op::NamespaceUpdateOptions>();

@@ -84,7 +84,8 @@ void add_reads(CLI::App& group, Selection& sel) {
            "running workflows. -o json prints the DescribeScheduleResponse.",
            {"twctl schedule describe \\\n    --schedule-id hourly-report"});
   add_record_output(*describe_cmd, "temporal.api.workflowservice.v1.DescribeScheduleResponse",
-                    {"schedule.state.paused", "schedule.state.notes", "schedule.policies.overlapPolicy", "info.actionCount", "info.createTime", "info.updateTime"});
+                    {"schedule.state.paused", "schedule.state.notes", "schedule.policies.overlapPolicy",
+                     "info.actionCount", "info.createTime", "info.updateTime"});
   bind(*describe_cmd, sel, describe, ops_s::describe);
 
   auto list = std::make_shared<ops_s::ListOptions>();

@@ -23,9 +23,13 @@ void add_group(CLI::App& root, Selection& sel) {
            "Lists the workers that send worker heartbeats (SDKs send one a minute per worker), page by page: a table "
            "of instance key, status, task queue, identity, host, deployment, last heartbeat and time since; a JSON "
            "array of WorkerInfo (-o json) or one per line (-o jsonl).",
-           {"twctl worker list", "twctl worker list \\\n    --query \"TaskQueue='hello-tasks'\" \\\n    --output jsonl"});
+           {"twctl worker list",
+            "twctl worker list \\\n    --query \"TaskQueue='hello-tasks'\" \\\n    --output jsonl"});
   add_record_output(*list_cmd, "temporal.api.worker.v1.WorkerInfo",
-                    {"workerHeartbeat.workerInstanceKey", "workerHeartbeat.status", "workerHeartbeat.taskQueue", "workerHeartbeat.workerIdentity", "workerHeartbeat.hostInfo.hostName", "workerHeartbeat.deploymentVersion", "workerHeartbeat.heartbeatTime", "workerHeartbeat.elapsedSinceLastHeartbeat"});
+                    {"workerHeartbeat.workerInstanceKey", "workerHeartbeat.status", "workerHeartbeat.taskQueue",
+                     "workerHeartbeat.workerIdentity", "workerHeartbeat.hostInfo.hostName",
+                     "workerHeartbeat.deploymentVersion", "workerHeartbeat.heartbeatTime",
+                     "workerHeartbeat.elapsedSinceLastHeartbeat"});
   bind(*list_cmd, sel, list, ops_wk::list);
 
   auto describe = std::make_shared<ops_wk::DescribeOptions>();
@@ -40,7 +44,8 @@ void add_group(CLI::App& root, Selection& sel) {
            "type, sticky cache; -o json prints the WorkerInfo.",
            {"twctl worker describe \\\n    --worker-instance-key 4969e0f8-0767-4082-931f-1770a12b646c"});
   add_record_output(*describe_cmd, "temporal.api.worker.v1.WorkerInfo",
-                    {"workerHeartbeat.workerInstanceKey", "workerHeartbeat.workerIdentity", "workerHeartbeat.status", "workerHeartbeat.taskQueue"});
+                    {"workerHeartbeat.workerInstanceKey", "workerHeartbeat.workerIdentity", "workerHeartbeat.status",
+                     "workerHeartbeat.taskQueue"});
   bind(*describe_cmd, sel, describe, ops_wk::describe);
 
   auto count = std::make_shared<ops_wk::CountOptions>();

@@ -57,9 +57,11 @@ const gp::FieldDescriptor* find_json_field(const gp::Descriptor& type, const std
 
 bool is_message(const gp::FieldDescriptor* f) { return f->cpp_type() == gp::FieldDescriptor::CPPTYPE_MESSAGE; }
 
+// `valid`: the parts before the one at fault, when they name a path (offered when nothing else is close).
 [[noreturn]] void no_such_path(const gp::Descriptor& type, std::string_view text, std::string_view flag,
-                               std::string_view why) {
+                               std::string_view why, const std::string& valid = {}) {
   auto close = close_field_paths(text, known_field_paths(type));
+  if (close.empty() && !valid.empty()) close.push_back(valid);
   std::string msg = fmt::format("{}: {} \"{}\" in {}", flag, why, text, type.name());
   if (!close.empty()) {
     std::string list;
@@ -94,8 +96,9 @@ FieldPath resolve_field_path(const gp::Descriptor& type, std::string_view text, 
   auto parts = split(text, '.');
   const gp::Descriptor* at = &type;
   for (size_t i = 0; i < parts.size(); ++i) {
-    if (parts[i].empty()) no_such_path(type, text, flag, "an empty part in");
-    if (at == nullptr) no_such_path(type, text, flag, "nothing below a value in");
+    std::vector<std::string> before(parts.begin(), parts.begin() + static_cast<long>(i));
+    if (parts[i].empty()) no_such_path(type, text, flag, "an empty part in", join(before, 0, '.'));
+    if (at == nullptr) no_such_path(type, text, flag, "nothing below a value in", join(before, 0, '.'));
     const auto* f = find_json_field(*at, parts[i]);
     if (f == nullptr) no_such_path(type, text, flag, "no field");
     path.steps.push_back({f, {}});
@@ -159,19 +162,22 @@ std::vector<std::string> close_field_paths(std::string_view typed, const std::ve
   };
   auto typed_lower = lower(typed);
   auto typed_last = lower(last(typed));
-  std::vector<std::pair<size_t, std::string>> scored;
+  size_t limit = std::max<size_t>(2, typed.size() / 4);
+  // Near misses of the whole path first; when there are none, the same last name elsewhere (`workflowId` →
+  // `execution.workflowId`), shortest first.
+  std::vector<std::pair<size_t, std::string>> near, same_name;
   for (const auto& k : known) {
-    size_t d = edit_distance(typed_lower, lower(k));
-    size_t limit = std::max<size_t>(2, typed.size() / 4);
-    if (d <= limit) {
-      scored.emplace_back(d, k);
-    } else if (auto kl = lower(last(k)); kl == typed_last || (typed_last.size() > 4 && edit_distance(kl, typed_last) <= 1)) {
-      scored.emplace_back(limit + 1 + k.size(), k);  // the same name deeper in: after the near misses
+    if (size_t d = edit_distance(typed_lower, lower(k)); d <= limit) {
+      near.emplace_back(d, k);
+    } else if (auto kl = lower(last(k));
+               kl == typed_last || (typed_last.size() > 4 && edit_distance(kl, typed_last) <= 1)) {
+      same_name.emplace_back(k.size(), k);
     }
   }
-  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  auto& chosen = near.empty() ? same_name : near;
+  std::stable_sort(chosen.begin(), chosen.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::string> out;
-  for (size_t i = 0; i < scored.size() && i < 5; ++i) out.push_back(scored[i].second);
+  for (size_t i = 0; i < chosen.size() && i < 5; ++i) out.push_back(chosen[i].second);
   return out;
 }
 

@@ -127,7 +127,8 @@ TEST_CASE("fields: plain values are enum names without their prefix, times per f
 
 TEST_CASE("fields: JSON keeps only the chosen paths, nested as in the whole, absent ones left out") {
   auto info = sample_info("wf-1");
-  auto j = output::pick_json(info, output::resolve_field_list(info_type(), "execution.workflowId,status,closeTime,memo.fields.owner"), true);
+  auto paths = output::resolve_field_list(info_type(), "execution.workflowId,status,closeTime,memo.fields.owner");
+  auto j = output::pick_json(info, paths, true);
   CHECK(j.dump() ==
         "{\"execution\":{\"workflowId\":\"wf-1\"},\"status\":\"WORKFLOW_EXECUTION_STATUS_COMPLETED\","
         "\"memo\":{\"fields\":{\"owner\":{\"team\":\"ops\"}}}}");
@@ -182,7 +183,8 @@ TEST_CASE("workflow list --fields: exactly those columns in text, tsv, json and 
         "\"historyLength\":\"12\"}\n");
   auto json = nlohmann::json::parse(run({"-o", "json"}).out);
   REQUIRE(json.size() == 2);
-  CHECK(json[1] == nlohmann::json::parse(R"({"execution":{"workflowId":"wf-1"},"status":"WORKFLOW_EXECUTION_STATUS_COMPLETED","historyLength":"12"})"));
+  CHECK(json[1] == nlohmann::json::parse(R"({"execution":{"workflowId":"wf-1"},)"
+                                         R"("status":"WORKFLOW_EXECUTION_STATUS_COMPLETED","historyLength":"12"})"));
 }
 
 TEST_CASE("workflow list -o tsv: without --fields, the text table's columns, values plain") {
@@ -262,7 +264,8 @@ TEST_CASE("workflow describe: -o tsv prints a header and one row; --fields works
 
   FakeCluster j;
   answer(j);
-  auto json = run_cli(j, {"workflow", "describe", "-w", "wf-9", "-o", "jsonl", "--fields", "workflowExecutionInfo.status"});
+  auto json =
+      run_cli(j, {"workflow", "describe", "-w", "wf-9", "-o", "jsonl", "--fields", "workflowExecutionInfo.status"});
   CHECK(json.out == "{\"workflowExecutionInfo\":{\"status\":\"WORKFLOW_EXECUTION_STATUS_COMPLETED\"}}\n");
 }
 
