@@ -110,7 +110,6 @@ output::Card endpoint_card(const nexus::Endpoint& e, const Context& ctx) {
 // Text: a confirmation on stderr; JSON: the endpoint as the server answered.
 void print_changed(Context& ctx, const nexus::Endpoint& e, std::string_view what) {
   auto& out = ctx.printer();
-  if (out.record(e, ctx.globals.shorthand_payloads)) return 0;
   if (out.json()) out.document(output::proto_to_json(e, ctx.globals.shorthand_payloads));
   else if (out.text()) ctx.err << "Endpoint " << e.spec().name() << " " << what << ".\n";
 }
@@ -148,6 +147,7 @@ int nexus_endpoint_get(const NexusEndpointGetOptions& opts, Context& ctx) {
   require_name(opts.name);
   auto e = find_or_throw(opts.name, ctx);
   auto& out = ctx.printer();
+  if (out.record(e, ctx.globals.shorthand_payloads)) return 0;
   if (out.json()) out.document(output::proto_to_json(e, ctx.globals.shorthand_payloads));
   else if (out.text()) out.write(output::render_card(endpoint_card(e, ctx), out.style()));
   return 0;
