@@ -97,7 +97,7 @@ def test_a_bad_path_is_a_usage_error_and_nothing_is_sent(twctl, unique_id):
     r = twctl("workflow", "list", "--fields", "status,execution.workflowid", address="127.0.0.1:1")
     assert r.returncode == 2
     assert r.stdout == ""
-    assert 'no field "execution.workflowid" in WorkflowExecutionInfo (did you mean execution.workflowId?)' in r.stderr
+    assert "no field \"execution.workflowid\" in WorkflowExecutionInfo (did you mean execution.workflowId" in r.stderr
     d = twctl("workflow", "describe", "-w", unique_id, "--fields", "status", "-o", "json", address="127.0.0.1:1")
     assert d.returncode == 2 and d.stdout == ""
     assert "workflowExecutionInfo.status" in d.stderr

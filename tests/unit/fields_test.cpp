@@ -67,10 +67,11 @@ TEST_CASE("fields: paths are JSON names into the record, map keys included") {
 
 TEST_CASE("fields: a path not in the record type is a usage error naming it and the closest paths") {
   CHECK(usage_message("execution.workflowid") ==
-        "--fields: no field \"execution.workflowid\" in WorkflowExecutionInfo (did you mean execution.workflowId?)");
+        "--fields: no field \"execution.workflowid\" in WorkflowExecutionInfo (did you mean execution.workflowId, "
+        "rootExecution.workflowId?)");
   CHECK(usage_message("workflowId") ==
         "--fields: no field \"workflowId\" in WorkflowExecutionInfo (did you mean execution.workflowId, "
-        "parentExecution.workflowId, rootExecution.workflowId?)");
+        "rootExecution.workflowId, parentExecution.workflowId?)");
   CHECK(usage_message("stauts") == "--fields: no field \"stauts\" in WorkflowExecutionInfo (did you mean status?)");
   CHECK(usage_message("zzzzzzzzzzzz") ==
         "--fields: no field \"zzzzzzzzzzzz\" in WorkflowExecutionInfo (the fields are the names in -o json's output)");
@@ -219,7 +220,7 @@ TEST_CASE("fields: a bad path, or -o tsv where there are no records, exits 2 bef
   CHECK(r.code == 2);
   CHECK(r.out.empty());
   CHECK(r.err.find("Error: --fields: no field \"execution.workflowid\" in WorkflowExecutionInfo (did you mean "
-                   "execution.workflowId?)\n") == 0);
+                   "execution.workflowId, rootExecution.workflowId?)\n") == 0);
   CHECK(c.gateways_made == 0);
 
   FakeCluster d;
