@@ -42,7 +42,8 @@ output::Printer& Context::printer() {
     auto records = globals.records;
     records.time_format = globals.time_format;
     records.now = now();
-    printer_ = std::make_unique<output::Printer>(out, globals.output, output::Style(globals.color), std::move(records));
+    printer_ =
+        std::make_unique<output::Printer>(out, globals.output, output::Style(globals.color), std::move(records));
   }
   return *printer_;
 }
