@@ -7,6 +7,7 @@
 #include "cli/config/connection_flags.hpp"
 #include "cli/flags.hpp"
 #include "cli/meta.hpp"
+#include "cli/options/record_output.hpp"
 #include "cli/operator/operator.hpp"
 #include "cli/schedule/schedule.hpp"
 #include "cli/taskqueue/taskqueue.hpp"
@@ -36,8 +37,10 @@ void add_global_flags(CLI::App& app, RawGlobals& g) {
   values_from(app, app.add_option("-n,--namespace", g.namespace_, "Namespace (default: default)"),
               Values::Namespace)
       ->group(group);
-  one_of(app, app.add_option("-o,--output", g.output, "Output format: text, json, jsonl or none"),
-         {"text", "json", "jsonl", "none"})
+  one_of(app,
+         app.add_option("-o,--output", g.output,
+                        "Output format: text, json, jsonl, tsv (commands that print records) or none"),
+         {"text", "json", "jsonl", "tsv", "none"})
       ->capture_default_str()
       ->group(group);
   one_of(app, app.add_option("--time-format", g.time_format, "Times in text output: relative, iso or raw"),
@@ -96,6 +99,7 @@ void report(const Error& e, Context& ctx, output::OutputMode mode, const std::ve
 output::OutputMode parse_mode(const std::string& s) {
   if (s == "json") return output::OutputMode::Json;
   if (s == "jsonl") return output::OutputMode::Jsonl;
+  if (s == "tsv") return output::OutputMode::Tsv;
   if (s == "none") return output::OutputMode::None;
   return output::OutputMode::Text;
 }
@@ -163,8 +167,8 @@ std::unique_ptr<CommandTree> build_tree() {
   add_global_flags(app, tree->globals);
   set_help(app,
            "Commands, flags and environment variables follow the official temporal CLI. Data goes to stdout "
-           "(-o text, json, jsonl or none); diagnostics and errors go to stderr, and the exit code says what went "
-           "wrong (twctl help exit-codes).",
+           "(-o text, json, jsonl, tsv or none; --fields picks fields); diagnostics and errors go to stderr, and "
+           "the exit code says what went wrong (twctl help exit-codes).",
            {"twctl workflow start \\\n    --type SayHello \\\n    --task-queue hello-tasks \\\n"
             "    --workflow-id hello-1",
             "twctl workflow list \\\n    --query \"ExecutionStatus='Running'\" \\\n    --output jsonl"});
@@ -276,6 +280,8 @@ int run(const std::vector<std::string>& args, Context& ctx) {
     ctx.globals = resolve_globals(tree->globals, ctx);
     secrets.insert(secrets.end(), ctx.globals.secrets.begin(), ctx.globals.secrets.end());
     if (!tree->selected.run) throw usage_error("no command given");
+    // --fields and -o tsv are checked against the record type before the command runs: nothing is sent.
+    ctx.globals.records = resolve_record_output(*deepest(&app), ctx.globals.output);
     return tree->selected.run(ctx);
   } catch (const Error& e) {
     report(e, ctx, mode, secrets);

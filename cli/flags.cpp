@@ -12,7 +12,11 @@ void add_headers(CLI::App& cmd, std::vector<std::string>& headers) {
 }
 
 void set_help(CLI::App& cmd, const std::string& description, const std::vector<std::string>& examples) {
-  if (auto* r = registry_of(cmd)) r->command(&cmd) = {description, examples};
+  if (auto* r = registry_of(cmd)) {
+    auto& meta = r->command(&cmd);  // keeps what else was recorded (a record type)
+    meta.description = description;
+    meta.examples = examples;
+  }
   std::string footer = description.empty() ? "" : description + "\n";
   if (!examples.empty()) {
     footer += "\nExamples:\n";

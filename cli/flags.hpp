@@ -3,6 +3,7 @@
 
 #include "cli/meta.hpp"
 #include "cli/options/payload_input.hpp"
+#include "cli/options/record_output.hpp"
 #include "cli/options/workflow_reference.hpp"
 #include "cli/options/workflow_target.hpp"
 

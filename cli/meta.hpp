@@ -10,6 +10,8 @@
 
 #include <functional>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +42,7 @@ enum class Values {
   UpdateName,
   Profile,       // profiles in temporal.toml
   ConfigProp,    // properties `config set` knows
+  FieldPath,     // the paths of the command's record type (--fields)
 };
 
 struct FlagMeta {
@@ -49,9 +52,24 @@ struct FlagMeta {
   std::vector<std::string> env;  // environment variables that set it (see config/settings.cpp)
 };
 
+// --fields and --no-header as typed (cli/options/record_output).
+struct RecordFlags {
+  std::string fields;
+  bool no_header = false;
+};
+
+// A command that prints records: the records' message type (full name), the paths of the columns its text
+// table or card shows (what -o tsv prints without --fields), and its typed flags.
+struct RecordMeta {
+  std::string type;
+  std::vector<std::string> columns;
+  std::shared_ptr<RecordFlags> flags;
+};
+
 struct CommandMeta {
   std::string description;
   std::vector<std::string> examples;
+  std::optional<RecordMeta> records;
 };
 
 class Registry {

@@ -15,6 +15,8 @@ void add_group(CLI::App& root, Selection& sel) {
   auto* list_cmd = group->add_subcommand("list", "List batch jobs");
   list_cmd->add_option("--limit", list->limit, "Stop after this many jobs (0: all)");
   set_help(*list_cmd, "Lists the namespace's batch jobs, newest first.", {"twctl batch list \\\n    --limit 10"});
+  add_record_output(*list_cmd, "temporal.api.batch.v1.BatchOperationInfo",
+                    {"jobId", "state", "startTime", "closeTime"});
   bind(*list_cmd, sel, list, ops::workflow::batch_list);
 
   auto describe = std::make_shared<ops::workflow::BatchDescribeOptions>();
@@ -23,6 +25,9 @@ void add_group(CLI::App& root, Selection& sel) {
       ->required();
   set_help(*describe_cmd, "Shows the job's state and how many executions it has done and failed.",
            {"twctl batch describe \\\n    --job-id 5f1c...."});
+  add_record_output(*describe_cmd, "temporal.api.workflowservice.v1.DescribeBatchOperationResponse",
+                    {"jobId", "state", "operationType", "completeOperationCount", "failureOperationCount",
+                     "totalOperationCount", "startTime", "closeTime", "reason"});
   bind(*describe_cmd, sel, describe, ops::workflow::batch_describe);
 
   auto terminate = std::make_shared<ops::workflow::BatchTerminateOptions>();

@@ -2,6 +2,7 @@
 
 #include "cli/app.hpp"
 #include "cli/meta.hpp"
+#include "cli/options/record_output.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -180,6 +181,14 @@ Completion values(const Walk& w, const CLI::Option* opt, const std::string& pref
       case Values::ConfigProp:
         c.candidates = oc::config_props();
         break;
+      case Values::FieldPath: {
+        // A comma-separated list: the last entry is completed, the ones before it kept.
+        auto comma = prefix.rfind(',');
+        auto head = comma == std::string::npos ? std::string() : prefix.substr(0, comma + 1);
+        for (const auto& p : record_field_paths(*w.command)) c.candidates.push_back({head + p, ""});
+        c.directive |= kDirectiveNoSpace;
+        break;
+      }
       case Values::Profile:
         connect_as_typed(w, ctx);
         c.candidates = oc::profiles(ctx);

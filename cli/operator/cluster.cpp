@@ -28,6 +28,8 @@ void add_cluster(CLI::App& parent, Selection& sel) {
   auto* system_cmd = group->add_subcommand("system", "Show the server's version and capabilities");
   set_help(*system_cmd, "Prints GetSystemInfo: the server's version and every capability it reports.",
            {"twctl operator cluster system", "twctl operator cluster system \\\n    --output json"});
+  add_record_output(*system_cmd, "temporal.api.workflowservice.v1.GetSystemInfoResponse",
+                    {"serverVersion"});
   bind(*system_cmd, sel, system, ops_op::cluster_system);
 
   auto describe = std::make_shared<ops_op::ClusterDescribeOptions>();
@@ -37,6 +39,8 @@ void add_cluster(CLI::App& parent, Selection& sel) {
   set_help(*describe_cmd, "Prints GetClusterInfo: cluster name and ID, server version, persistence and visibility "
                           "stores; more with --detail.",
            {"twctl operator cluster describe \\\n    --detail"});
+  add_record_output(*describe_cmd, "temporal.api.workflowservice.v1.GetClusterInfoResponse",
+                    {"clusterName", "clusterId", "serverVersion", "persistenceStore", "visibilityStore"});
   bind(*describe_cmd, sel, describe, ops_op::cluster_describe);
 
   auto list = std::make_shared<ops_op::ClusterListOptions>();
@@ -44,6 +48,9 @@ void add_cluster(CLI::App& parent, Selection& sel) {
   list_cmd->add_option("--limit", list->limit, "Stop after this many clusters (0: all)");
   set_help(*list_cmd, "Lists the clusters this cluster knows (itself included), page by page.",
            {"twctl operator cluster list", "twctl operator cluster list \\\n    --output jsonl"});
+  add_record_output(*list_cmd, "temporal.api.operatorservice.v1.ClusterMetadata",
+                    {"clusterName", "clusterId", "address", "historyShardCount", "initialFailoverVersion",
+                     "isConnectionEnabled", "isReplicationEnabled"});
   bind(*list_cmd, sel, list, ops_op::cluster_list);
 
   auto upsert = std::make_shared<ops_op::ClusterUpsertOptions>();

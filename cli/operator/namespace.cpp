@@ -65,12 +65,18 @@ void add_namespace(CLI::App& parent, Selection& sel) {
                           "server's DescribeNamespace answer.",
            {"twctl operator namespace describe orders", "twctl operator namespace describe \\\n"
                                                         "    --namespace-id 5b7a2c1e-...."});
+  add_record_output(*describe_cmd, "temporal.api.workflowservice.v1.DescribeNamespaceResponse",
+                    {"namespaceInfo.name", "namespaceInfo.id", "namespaceInfo.state",
+                     "config.workflowExecutionRetentionTtl", "isGlobalNamespace"});
   bind(*describe_cmd, sel, describe, ops_op::namespace_describe);
 
   auto list = std::make_shared<ops_op::NamespaceListOptions>();
   auto* list_cmd = group->add_subcommand("list", "List the cluster's namespaces");
   set_help(*list_cmd, "A card per namespace in text; a JSON array (-o json) or one namespace per line (-o jsonl).",
            {"twctl operator namespace list", "twctl operator namespace list \\\n    --output jsonl"});
+  add_record_output(*list_cmd, "temporal.api.workflowservice.v1.DescribeNamespaceResponse",
+                    {"namespaceInfo.name", "namespaceInfo.id", "namespaceInfo.state",
+                     "config.workflowExecutionRetentionTtl", "isGlobalNamespace"});
   bind(*list_cmd, sel, list, ops_op::namespace_list);
 
   auto update = std::make_shared<ops_op::NamespaceUpdateOptions>();

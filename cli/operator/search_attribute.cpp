@@ -37,6 +37,8 @@ void add_search_attribute(CLI::App& parent, Selection& sel) {
            "A table of system attributes then custom ones, each sorted by name; -o json prints the server's "
            "answer (customAttributes, systemAttributes, storageSchema).",
            {"twctl operator search-attribute list \\\n    --namespace orders"});
+  add_record_output(*list_cmd, "temporal.api.operatorservice.v1.ListSearchAttributesResponse",
+                    {"customAttributes", "systemAttributes"});
   bind(*list_cmd, sel, list, ops_op::search_attribute_list);
 
   auto remove = std::make_shared<ops_op::SearchAttributeRemoveOptions>();

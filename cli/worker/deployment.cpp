@@ -39,6 +39,9 @@ void add_deployment(CLI::App& group, Selection& sel) {
   auto* list_cmd = dep->add_subcommand("list", "List the namespace's worker deployments");
   set_help(*list_cmd, "Name, creation time, the current and the ramping build and its percentage; page by page.",
            {"twctl worker deployment list"});
+  add_record_output(*list_cmd, "temporal.api.workflowservice.v1.ListWorkerDeploymentsResponse.WorkerDeploymentSummary",
+                    {"name", "createTime", "routingConfig.currentDeploymentVersion.buildId",
+                     "routingConfig.rampingDeploymentVersion.buildId", "routingConfig.rampingVersionPercentage"});
   bind(*list_cmd, sel, list, ops_wk::deployment_list);
 
   auto describe = std::make_shared<ops_wk::DeploymentOptions>();
@@ -48,6 +51,9 @@ void add_deployment(CLI::App& group, Selection& sel) {
       ->required();
   set_help(*describe_cmd, "A card of the current and ramping versions, then a table of every version.",
            {"twctl worker deployment describe \\\n    --name orders"});
+  add_record_output(*describe_cmd, "temporal.api.deployment.v1.WorkerDeploymentInfo",
+                    {"name", "createTime", "routingConfig.currentDeploymentVersion.buildId",
+                     "routingConfig.rampingDeploymentVersion.buildId", "routingConfig.rampingVersionPercentage"});
   bind(*describe_cmd, sel, describe, ops_wk::deployment_describe);
 
   auto del = std::make_shared<ops_wk::DeploymentOptions>();
@@ -65,6 +71,10 @@ void add_deployment(CLI::App& group, Selection& sel) {
   dv_cmd->add_flag("--report-task-queue-stats", dv->report_task_queue_stats, "Add each task queue's backlog");
   set_help(*dv_cmd, "Status, since when it is current or ramping, drainage, and the task queues it polls.",
            {"twctl worker deployment describe-version \\\n    --deployment-name orders \\\n    --build-id v2"});
+  add_record_output(*dv_cmd, "temporal.api.workflowservice.v1.DescribeWorkerDeploymentVersionResponse",
+                    {"workerDeploymentVersionInfo.deploymentVersion.deploymentName",
+                     "workerDeploymentVersionInfo.deploymentVersion.buildId", "workerDeploymentVersionInfo.status",
+                     "workerDeploymentVersionInfo.createTime"});
   bind(*dv_cmd, sel, dv, ops_wk::version_describe);
 
   auto xv = std::make_shared<ops_wk::VersionOptions>();

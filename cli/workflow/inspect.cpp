@@ -14,6 +14,7 @@ void add_count(CLI::App& group, Selection& sel) {
   set_help(*cmd, "Prints the number of executions the query matches, and the count per group with GROUP BY.",
            {"twctl workflow count \\\n    --query \"WorkflowType='SayHello'\"",
             "twctl workflow count \\\n    --query \"GROUP BY ExecutionStatus\""});
+  add_record_output(*cmd, "temporal.api.workflowservice.v1.CountWorkflowExecutionsResponse", {"count"});
   bind(*cmd, sel, opts, ops::workflow::count);
 }
 

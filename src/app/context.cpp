@@ -46,7 +46,11 @@ void Context::debug(std::string_view message) {
 
 output::Printer& Context::printer() {
   if (!printer_) {
-    printer_ = std::make_unique<output::Printer>(out, globals.output, output::Style(globals.color));
+    auto records = globals.records;
+    records.time_format = globals.time_format;
+    records.now = now();
+    printer_ =
+        std::make_unique<output::Printer>(out, globals.output, output::Style(globals.color), std::move(records));
   }
   return *printer_;
 }

@@ -31,6 +31,8 @@ struct GlobalOptions {
   TimeFormat time_format = TimeFormat::Relative;
   bool color = false;
   bool shorthand_payloads = true;
+  // --fields, --no-header and the record type of a command that prints records (checked before it runs).
+  output::RecordOutput records;
 };
 
 using GatewayFactory =

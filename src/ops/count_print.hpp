@@ -1,6 +1,6 @@
 #pragma once
 // Printing the answer of a Count*Executions call (workflows, standalone activities): "Total: N" and one line per
-// group of a GROUP BY in text, the response in the JSON modes.
+// group of a GROUP BY in text, the response in the JSON modes, the picked fields with --fields or -o tsv.
 
 #include "app/context.hpp"
 #include "output/proto_json.hpp"
@@ -13,6 +13,7 @@ namespace twctl::ops {
 template <typename CountResponse>
 void print_count(const CountResponse& resp, Context& ctx) {
   auto& out = ctx.printer();
+  if (out.record(resp, true)) return;  // --fields / -o tsv
   if (!out.text()) {
     out.document(output::proto_to_json(resp, true));
     return;

@@ -33,18 +33,35 @@ void for_each_page(Context& ctx, Req req, OnPage&& on_page) {
 }
 
 // `items(resp)` is the page's repeated field; `row(item)` its table row in text; in JSON modes each item is
-// written in the protobuf JSON mapping (payloads by `shorthand`).
+// written in the protobuf JSON mapping (payloads by `shorthand`). By field (--fields, -o tsv) each item is
+// written with the chosen paths only (the command's record type must be the items' type).
 template <typename Resp, typename Req, typename Items, typename Row>
 void stream_list(Context& ctx, Req req, output::PagedList& list, Items&& items, Row&& row, bool shorthand) {
   auto& out = ctx.printer();
   for_each_page<Resp>(ctx, std::move(req), [&](const Resp& resp) {
     for (const auto& item : items(resp)) {
       if (!list.room()) break;
-      if (out.text()) {
+      if (out.by_fields()) {
+        list.add_record(item, shorthand);
+      } else if (out.text()) {
         list.add_row(row(item));
       } else {
         list.add_json(output::proto_to_json(item, shorthand));
       }
+    }
+    return list.end_page(!resp.next_page_token().empty());
+  });
+  list.finish();
+}
+
+// A list whose text output is not a table (cards): by field (--fields, -o tsv), its items as records.
+template <typename Resp, typename Req, typename Items>
+void stream_records(Context& ctx, Req req, Items&& items, bool shorthand, int limit = 0) {
+  output::PagedList list(ctx.printer(), {}, limit);
+  for_each_page<Resp>(ctx, std::move(req), [&](const Resp& resp) {
+    for (const auto& item : items(resp)) {
+      if (!list.room()) break;
+      list.add_record(item, shorthand);
     }
     return list.end_page(!resp.next_page_token().empty());
   });

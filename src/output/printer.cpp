@@ -1,6 +1,10 @@
 #include "output/printer.hpp"
 
+#include "core/error.hpp"
 #include "output/json_text.hpp"
+
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/message.h>
 
 namespace twctl::output {
 
@@ -19,6 +23,41 @@ void Printer::document(const nlohmann::ordered_json& j) {
   }
   out_.flush();
   ++writes_;
+}
+
+void Printer::write_lines(std::string_view s) {
+  if (mode_ != OutputMode::Text && mode_ != OutputMode::Tsv) return;
+  out_ << s;
+  out_.flush();
+  ++writes_;
+}
+
+void check_record_type(const RecordOutput& records, const google::protobuf::Message& m) {
+  if (m.GetDescriptor() != records.type) {
+    throw Error(ErrorKind::General, "internal: a " + m.GetDescriptor()->name() + " printed where the fields are of " +
+                                        records.type->name());
+  }
+}
+
+bool Printer::record(const google::protobuf::Message& m, bool shorthand) {
+  if (!by_fields()) return false;
+  check_record_type(records_, m);
+  if (json()) {
+    document(pick_json(m, records_.columns, shorthand));
+    return true;
+  }
+  auto cells = record_cells(m, records_.columns, value_format(shorthand));
+  std::vector<std::string> titles;
+  for (const auto& c : records_.columns) titles.push_back(c.text);
+  if (mode_ == OutputMode::Tsv) {
+    write_lines((records_.header ? tsv_line(titles) : std::string()) + tsv_line(cells));
+  } else if (mode_ == OutputMode::Text) {
+    Table t;
+    for (auto& title : titles) t.columns.push_back({title});
+    t.rows.push_back(std::move(cells));
+    write_lines(render_table(t, records_.header, style_));
+  }
+  return true;
 }
 
 ListWriter::ListWriter(Printer& printer, std::string field)

@@ -1,7 +1,8 @@
 #pragma once
-// Where data goes: stdout only, in the mode the user chose (-o text|json|jsonl|none). Diagnostics never pass
-// through here; they go to stderr through the context.
+// Where data goes: stdout only, in the mode the user chose (-o text|json|jsonl|tsv|none). Diagnostics never
+// pass through here; they go to stderr through the context.
 
+#include "output/records.hpp"
 #include "output/render.hpp"
 #include "output/style.hpp"
 
@@ -11,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <exception>
+#include <utility>
 
 namespace google::protobuf {
 class Message;
@@ -18,11 +20,13 @@ class Message;
 
 namespace twctl::output {
 
-enum class OutputMode { Text, Json, Jsonl, None };
+// tsv: only commands that print records (RecordOutput::type set) accept it.
+enum class OutputMode { Text, Json, Jsonl, Tsv, None };
 
 class Printer {
  public:
-  Printer(std::ostream& out, OutputMode mode, Style style) : out_(out), mode_(mode), style_(style) {}
+  Printer(std::ostream& out, OutputMode mode, Style style, RecordOutput records = {})
+      : out_(out), mode_(mode), style_(style), records_(std::move(records)) {}
 
   OutputMode mode() const { return mode_; }
   bool text() const { return mode_ == OutputMode::Text; }
@@ -39,14 +43,31 @@ class Printer {
   // JSON modes only: one document, pretty in json, one line in jsonl.
   void document(const nlohmann::ordered_json& j);
 
+  // Records by field: with --fields (any mode) or -o tsv, on a command that prints records. The command then
+  // prints each record through record() or PagedList::add_record instead of its own card or row.
+  bool by_fields() const { return records_.type != nullptr && (records_.chosen || mode_ == OutputMode::Tsv); }
+  const RecordOutput& records() const { return records_; }
+  // Whether tables print their header line (not with --no-header).
+  bool header() const { return records_.header; }
+  ValueFormat value_format(bool shorthand) const { return {records_.time_format, records_.now, shorthand}; }
+  // One record by field, when by_fields(): a one-row table (text), a header and a line (tsv), or the record
+  // with only the chosen paths (json, jsonl). Returns false, printing nothing, otherwise.
+  bool record(const google::protobuf::Message& m, bool shorthand);
+  // Text or tsv: written as is (the lines of records by field).
+  void write_lines(std::string_view s);
+
  private:
   friend class ListWriter;
   std::ostream& out_;
   OutputMode mode_;
   Style style_;
+  RecordOutput records_;
   unsigned long writes_ = 0;  // items, documents and texts written so far
   bool partial_ = false;
 };
+
+// Throws when `m` is not of the records' type: a command declared one record type and printed another.
+void check_record_type(const RecordOutput& records, const google::protobuf::Message& m);
 
 // A list streamed item by item: a JSON array in json (`[`, items separated by `,\n`, `]`; an empty list is
 // "[\n]\n"), one item per line in jsonl (nothing for an empty list). `field`, when given, wraps the array in

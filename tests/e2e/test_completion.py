@@ -163,7 +163,7 @@ def test_commands_flags_and_enum_values(home, complete):
     assert complete(home, "twctl workf") == ["workflow"]
     assert complete(home, "twctl wor") == ["worker", "workflow"]
     assert complete(home, "twctl workflow st") == ["stack", "start", "start-update-with-start"]
-    assert complete(home, "twctl workflow list --output ") == ["json", "jsonl", "none", "text"]
+    assert complete(home, "twctl workflow list --output ") == ["json", "jsonl", "none", "text", "tsv"]
     assert complete(home, "twctl workflow start --id-conflict-policy U") == ["UseExisting"]
     flags = complete(home, "twctl workflow describe --run")
     assert flags == ["--run-id"]
@@ -226,7 +226,7 @@ def test_zsh_commands_flags_and_enum_values(zsh):
     zsh.complete("twctl workflow st", ["% twctl workflow sta"])
     screen = zsh.tab(["start", "stack"])
     assert "Start a workflow execution and print its IDs" in screen  # descriptions are shown
-    zsh.complete("twctl workflow list --output ", ["json", "jsonl", "none", "text"])
+    zsh.complete("twctl workflow list --output ", ["json", "jsonl", "none", "text", "tsv"])
     zsh.complete("twctl workflow describe --run", ["% twctl workflow describe --run-id"])
 
 

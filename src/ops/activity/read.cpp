@@ -101,6 +101,7 @@ int describe(const DescribeOptions& opts, Context& ctx) {
   auto resp = client::call<wsv::DescribeActivityExecutionResponse>(ctx.gateway(), req);
   auto& out = ctx.printer();
   bool shorthand = ctx.globals.shorthand_payloads;
+  if (out.record(resp, shorthand)) return 0;  // --fields / -o tsv
   if (out.text() && !opts.raw) {
     out.write(info_card(ctx, resp));
   } else if (out.text()) {

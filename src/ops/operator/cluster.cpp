@@ -98,6 +98,7 @@ int cluster_health(const ClusterHealthOptions& opts, Context& ctx) {
 int cluster_system(const ClusterSystemOptions&, Context& ctx) {
   auto resp = client::call<wsv::GetSystemInfoResponse>(ctx.gateway(), wsv::GetSystemInfoRequest());
   auto& out = ctx.printer();
+  if (out.record(resp, ctx.globals.shorthand_payloads)) return 0;
   if (out.json()) {
     out.document(output::proto_to_json(resp, ctx.globals.shorthand_payloads));
   } else if (out.text()) {
@@ -111,6 +112,7 @@ int cluster_system(const ClusterSystemOptions&, Context& ctx) {
 int cluster_describe(const ClusterDescribeOptions& opts, Context& ctx) {
   auto resp = client::call<wsv::GetClusterInfoResponse>(ctx.gateway(), wsv::GetClusterInfoRequest());
   auto& out = ctx.printer();
+  if (out.record(resp, ctx.globals.shorthand_payloads)) return 0;
   if (out.json()) {
     out.document(output::proto_to_json(resp, ctx.globals.shorthand_payloads));
     return 0;

@@ -217,6 +217,7 @@ int namespace_describe(const NamespaceDescribeOptions& opts, Context& ctx) {
                                        : fmt::format("no namespace has ID {}", req.id()));
   }
   auto& out = ctx.printer();
+  if (out.record(resp, ctx.globals.shorthand_payloads)) return 0;
   if (out.json()) out.document(output::proto_to_json(resp, ctx.globals.shorthand_payloads));
   else if (out.text()) out.write(output::render_card(namespace_card(ctx, resp), out.style()));
   return 0;
@@ -226,6 +227,12 @@ int namespace_list(const NamespaceListOptions&, Context& ctx) {
   wsv::ListNamespacesRequest req;
   req.set_page_size(100);
   auto& out = ctx.printer();
+  if (out.by_fields()) {
+    stream_records<wsv::ListNamespacesResponse>(
+        ctx, req, [](const wsv::ListNamespacesResponse& r) -> const auto& { return r.namespaces(); },
+        ctx.globals.shorthand_payloads);
+    return 0;
+  }
   output::ListWriter items(out);
   bool first = true;
   for_each_page<wsv::ListNamespacesResponse>(ctx, req, [&](const wsv::ListNamespacesResponse& resp) {

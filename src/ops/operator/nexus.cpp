@@ -147,6 +147,7 @@ int nexus_endpoint_get(const NexusEndpointGetOptions& opts, Context& ctx) {
   require_name(opts.name);
   auto e = find_or_throw(opts.name, ctx);
   auto& out = ctx.printer();
+  if (out.record(e, ctx.globals.shorthand_payloads)) return 0;
   if (out.json()) out.document(output::proto_to_json(e, ctx.globals.shorthand_payloads));
   else if (out.text()) out.write(output::render_card(endpoint_card(e, ctx), out.style()));
   return 0;
@@ -155,6 +156,12 @@ int nexus_endpoint_get(const NexusEndpointGetOptions& opts, Context& ctx) {
 int nexus_endpoint_list(const NexusEndpointListOptions&, Context& ctx) {
   osv::ListNexusEndpointsRequest req;
   auto& out = ctx.printer();
+  if (out.by_fields()) {
+    stream_records<osv::ListNexusEndpointsResponse>(
+        ctx, req, [](const osv::ListNexusEndpointsResponse& r) -> const auto& { return r.endpoints(); },
+        ctx.globals.shorthand_payloads);
+    return 0;
+  }
   output::ListWriter items(out);
   bool first = true;
   for_each_page<osv::ListNexusEndpointsResponse>(ctx, req, [&](const osv::ListNexusEndpointsResponse& resp) {

@@ -92,6 +92,7 @@ int search_attribute_create(const SearchAttributeCreateOptions& opts, Context& c
 int search_attribute_list(const SearchAttributeListOptions&, Context& ctx) {
   auto resp = list_all(ctx);
   auto& out = ctx.printer();
+  if (out.record(resp, ctx.globals.shorthand_payloads)) return 0;
   if (out.json()) {
     out.document(output::proto_to_json(resp, ctx.globals.shorthand_payloads));
     return 0;

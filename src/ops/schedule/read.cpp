@@ -115,6 +115,7 @@ int describe(const ScheduleRef& opts, Context& ctx) {
   req.set_schedule_id(schedule_id(opts));
   auto resp = client::call<wsv::DescribeScheduleResponse>(ctx.gateway(), req);
   auto& out = ctx.printer();
+  if (out.record(resp, ctx.globals.shorthand_payloads)) return 0;
   if (out.json()) out.document(output::proto_to_json(resp, ctx.globals.shorthand_payloads));
   else if (out.text()) describe_text(resp, opts.schedule_id, ctx);
   return 0;
@@ -160,6 +161,7 @@ int count(const CountOptions& opts, Context& ctx) {
   req.set_query(opts.query);
   auto resp = client::call<wsv::CountSchedulesResponse>(ctx.gateway(), req);
   auto& out = ctx.printer();
+  if (out.record(resp, ctx.globals.shorthand_payloads)) return 0;
   if (out.json()) {
     out.document(output::proto_to_json(resp, ctx.globals.shorthand_payloads));
   } else if (out.text()) {

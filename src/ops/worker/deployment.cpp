@@ -159,6 +159,7 @@ int deployment_describe(const DeploymentOptions& opts, Context& ctx) {
   need(opts.name, "--name");
   auto resp = describe_raw(opts.name, ctx);
   auto& out = ctx.printer();
+  if (out.record(resp.worker_deployment_info(), ctx.globals.shorthand_payloads)) return 0;
   if (out.json()) out.document(output::proto_to_json(resp.worker_deployment_info(), ctx.globals.shorthand_payloads));
   else if (out.text()) out.write(deployment_card(resp.worker_deployment_info(), ctx, out.style()));
   return 0;
@@ -185,6 +186,7 @@ int version_describe(const VersionOptions& opts, Context& ctx) {
   req.set_report_task_queue_stats(opts.report_task_queue_stats);
   auto resp = client::call<wsv::DescribeWorkerDeploymentVersionResponse>(ctx.gateway(), req);
   auto& out = ctx.printer();
+  if (out.record(resp, ctx.globals.shorthand_payloads)) return 0;
   if (out.json()) {
     out.document(output::proto_to_json(resp, ctx.globals.shorthand_payloads));
     return 0;

@@ -70,7 +70,9 @@ int list(const ListOptions& opts, Context& ctx) {
     for (const auto& info : resp.workers_info()) {
       if (!list.room()) break;
       const auto& h = info.worker_heartbeat();
-      if (out.text()) {
+      if (out.by_fields()) {
+        list.add_record(info, shorthand);
+      } else if (out.text()) {
         list.add_row({h.worker_instance_key(), status_text(h.status()), h.task_queue(), h.worker_identity(),
                       h.host_info().host_name(), deployment_text(h.deployment_version()),
                       h.has_heartbeat_time() ? time_text(ctx, h.heartbeat_time()) : "",
@@ -81,6 +83,11 @@ int list(const ListOptions& opts, Context& ctx) {
     }
     // A server that fills only the newer list (no heartbeat times in it).
     if (resp.workers_info_size() == 0) {
+      if (out.by_fields() && resp.workers_size() > 0) {
+        throw Error(ErrorKind::Unsupported,
+                    "--fields and -o tsv pick fields of WorkerInfo, and this server lists workers without it "
+                    "(ListWorkers' newer `workers` only): use -o json");
+      }
       for (const auto& w : resp.workers()) {
         if (!list.room()) break;
         if (out.text()) {
@@ -104,6 +111,7 @@ int describe(const DescribeOptions& opts, Context& ctx) {
   auto resp = client::call<wsv::DescribeWorkerResponse>(ctx.gateway(), req);
   auto& out = ctx.printer();
   bool shorthand = ctx.globals.shorthand_payloads;
+  if (out.record(resp.worker_info(), shorthand)) return 0;
   if (out.json()) {
     out.document(output::proto_to_json(resp.worker_info(), shorthand));
     return 0;
@@ -155,6 +163,7 @@ int count(const CountOptions& opts, Context& ctx) {
   req.set_include_system_workers(opts.include_system_workers);
   auto resp = client::call<wsv::CountWorkersResponse>(ctx.gateway(), req);
   auto& out = ctx.printer();
+  if (out.record(resp, true)) return 0;
   if (out.json()) out.document({{"count", std::to_string(resp.count())}});
   else if (out.text()) out.write(std::to_string(resp.count()) + "\n");
   return 0;

@@ -44,6 +44,7 @@ output::Card job_card(const Context& ctx, const wsv::DescribeBatchOperationRespo
 
 void print_job(Context& ctx, const wsv::DescribeBatchOperationResponse& d) {
   auto& out = ctx.printer();
+  if (out.record(d, ctx.globals.shorthand_payloads)) return;
   if (out.text()) out.write(output::render_card(job_card(ctx, d), out.style()));
   else out.document(output::proto_to_json(d, ctx.globals.shorthand_payloads));
 }

@@ -219,6 +219,7 @@ int describe(const DescribeOptions& opts, Context& ctx) {
   }
   const auto& info = resp.workflow_execution_info();
   if (auto warning = history_limit_warning(info); !warning.empty()) ctx.warn(warning);
+  if (ctx.printer().record(resp, ctx.globals.shorthand_payloads)) return 0;
   std::optional<HistoryEvent> close;
   if (!is_open(info.status())) close = close_event(ctx, info.execution());
 

@@ -103,7 +103,8 @@ void HistoryText::fit_details() {
 void HistoryText::flush() {
   auto& out = ctx_.printer();
   std::string text;
-  if (header_ && (detailed_ ? !pending_.empty() : !table_.rows.empty())) {
+  bool header = header_ && out.header();  // not with --no-header
+  if (header && (detailed_ ? !pending_.empty() : !table_.rows.empty())) {
     text = out.style().magenta("Progress:") + "\n";
   }
   if (detailed_) {
@@ -113,7 +114,7 @@ void HistoryText::flush() {
   } else {
     if (table_.rows.empty()) return;
     fit_details();
-    text += output::render_table(table_, header_, out.style());
+    text += output::render_table(table_, header, out.style());
     table_.rows.clear();
   }
   header_ = false;

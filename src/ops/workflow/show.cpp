@@ -5,6 +5,7 @@
 
 #include "ops/workflow/history.hpp"
 #include "ops/workflow/history_text.hpp"
+#include "output/paged_list.hpp"
 
 #include <ostream>
 #include <set>
@@ -22,16 +23,26 @@ int show(const ShowOptions& opts, Context& ctx) {
   for (const auto& t : opts.event_types) types.insert(enum_number(kEventType, t));
   auto& out = ctx.printer();
   auto ex = to_proto(opts.ref);
-  output::ListWriter items(out, out.mode() == output::OutputMode::Json ? "events" : "");
+  std::string wrap = out.mode() == output::OutputMode::Json ? "events" : "";
+  // By field (--fields, -o tsv): the chosen paths of each event. JSON keeps payloads in protobuf form.
+  std::optional<output::PagedList> records;
+  std::optional<output::ListWriter> items;
+  if (out.by_fields()) records.emplace(out, std::vector<output::Column>{}, 0, wrap);
+  else items.emplace(out, wrap);
+  bool shorthand = !out.json() && ctx.globals.shorthand_payloads;
   HistoryText text(ctx, opts.detailed);
   std::optional<HistoryEvent> close;
   int printed = 0;
+  int pending = 0;
   auto print = [&](const HistoryEvent& e) {
     if (!types.empty() && types.count(e.event_type()) == 0) return true;
-    if (out.text()) {
+    if (records) {
+      records->add_record(e, shorthand);
+      if (++pending % 256 == 0) records->end_page(true);
+    } else if (out.text()) {
       text.add(e);
     } else {
-      items.add(e);
+      items->add(e);
     }
     // Newest first, the close event comes first; oldest first (and following), the last one counts.
     if (is_close_event(e) && (!opts.reverse || !close)) close = e;
@@ -51,7 +62,8 @@ int show(const ShowOptions& opts, Context& ctx) {
     FollowHooks hooks;
     hooks.page_done = [&] {
       text.flush();
-      items.flush();
+      if (items) items->flush();
+      if (records) records->end_page(true);
     };
     hooks.moved = [&](const WorkflowExecution& next) {
       if (out.text()) {
@@ -64,8 +76,12 @@ int show(const ShowOptions& opts, Context& ctx) {
     for_each_event(ctx, ex, print);
   }
   text.flush();
-  items.finish();
-  if (out.text() && close) {
+  if (items) items->finish();
+  if (records) {
+    records->end_page(false);
+    records->finish();
+  }
+  if (out.text() && close && !records) {
     // Appended one by one: GCC 12 warns wrongly on "\n" + temporary.
     std::string results = "\n";
     results += out.style().magenta("Results:");
