@@ -10,6 +10,7 @@
 namespace twctl {
 
 client::Gateway& Context::gateway() {
+  std::lock_guard lock(gateway_mu_);
   if (!gateway_) {
     if (!gateway_factory) throw Error(ErrorKind::General, "no gateway to the cluster is configured");
     if (!globals.connection.problem.empty()) throw usage_error(globals.connection.problem);
@@ -34,6 +35,7 @@ client::Gateway& Context::gateway() {
 
 void Context::debug(std::string_view message) {
   if (!globals.verbose) return;
+  std::lock_guard lock(err_mu_);
   err << "twctl: " << config::redact(std::string(message), globals.secrets) << "\n" << std::flush;
 }
 
@@ -44,6 +46,9 @@ output::Printer& Context::printer() {
   return *printer_;
 }
 
-void Context::warn(std::string_view message) { err << "warning: " << message << "\n" << std::flush; }
+void Context::warn(std::string_view message) {
+  std::lock_guard lock(err_mu_);
+  err << "warning: " << message << "\n" << std::flush;
+}
 
 }  // namespace twctl

@@ -71,7 +71,7 @@ TEST_CASE("parse: global flags are accepted before and after the subcommand") {
 }
 
 TEST_CASE("parse: missing required flags, unknown flags and bad enum values are parse errors") {
-  CHECK_THROWS_AS(cli::parse({"workflow", "start", "--type", "X"}), CLI::ParseError);
+  CHECK_THROWS_AS(cli::parse({"workflow", "execute", "--type", "X"}), CLI::ParseError);
   CHECK_THROWS_AS(cli::parse({"workflow", "describe"}), CLI::ParseError);
   CHECK_THROWS_AS(cli::parse({"workflow", "list", "--bogus"}), CLI::ParseError);
   CHECK_THROWS_AS(cli::parse({"workflow", "list", "-o", "yaml"}), CLI::ParseError);
