@@ -13,7 +13,6 @@
 #include <functional>
 #include <iosfwd>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -68,12 +67,11 @@ struct Context {
 
   // The gateway, made from globals.connection on first use: nothing connects before a command has
   // validated its input. The factory's gateway is wrapped in retries and, with a codec endpoint, the codec.
-  // Safe to call, and the gateway safe to use, from several threads at once.
   client::Gateway& gateway();
   // The namespace and the identity every request names: one way to read them.
   const std::string& namespace_() const { return globals.connection.namespace_; }
   const std::string& identity() const { return globals.connection.identity; }
-  // One diagnostic line to stderr with --verbose ("twctl: ..."); nothing otherwise. Thread-safe, as warn.
+  // One diagnostic line to stderr with --verbose ("twctl: ..."); nothing otherwise.
   void debug(std::string_view message);
   // The printer for stdout in the chosen output mode; made on first use, after globals are set.
   output::Printer& printer();
@@ -83,8 +81,6 @@ struct Context {
   void warn(std::string_view message);
 
  private:
-  std::mutex gateway_mu_;
-  std::mutex err_mu_;  // lines from concurrent calls (--verbose) are not interleaved
   std::unique_ptr<client::Gateway> gateway_;
   std::unique_ptr<output::Printer> printer_;
 };

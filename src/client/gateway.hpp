@@ -23,8 +23,6 @@ class CancelToken;
 
 namespace client {
 
-// A gateway may be called from several threads at once (a bulk start, a trace's children): the gRPC gateway and
-// the decorators keep no per-call state in their members.
 class Gateway {
  public:
   virtual ~Gateway() = default;
