@@ -9,6 +9,7 @@ below.
     bench/run                  # the full set: 10,000 executions, 20,000- and 50,000-event histories
     bench/run --quick          # small data and few repetitions, to check that it works
     bench/run --cases describe,count --reps 31
+    bench/run --cases bulk     # bulk starts: twctl --from-file vs the Python SDK vs shell loops (its own table)
 
 The official CLI is found as the test set-up installs it (scripts/lib.sh: $TWCTL_TEMPORAL_BIN, PATH, GOPATH);
 without it the official columns are empty. Nothing here is a test: numbers only.
@@ -231,6 +232,84 @@ def cases(twctl: str, official: Optional[str], seeded: dict, sizes: Sizes, addre
     return out
 
 
+# --------------------------------------------------------------------------- bulk starts
+
+
+BULK_LINES = 2_000
+BULK_RSS_LINES = 20_000
+BULK_IN_FLIGHT = 64
+
+
+def bulk_file(path: Path, prefix: str, n: int) -> Path:
+    with path.open("w") as f:
+        for i in range(n):
+            f.write(f'{{"workflow-id": "{prefix}-{i}"}}\n')
+    return path
+
+
+def bulk_bench(twctl: str, official: Optional[str], client: Client, env: dict[str, str], tmp: str, reps: int,
+               loop_n: int, log) -> list[list[str]]:
+    """Starts per second of each way to start many workflows (Idle on a queue no worker polls: the starts alone),
+    the median of `reps` runs, interleaved; then twctl's peak RSS for a 10x longer file."""
+    tag = uuid.uuid4().hex[:6]
+    twctl_argv = lambda f: [twctl, "workflow", "start", "--type", "Idle", "-t", IDLE_QUEUE,  # noqa: E731
+                            "--from-file", str(f), "--concurrency", str(BULK_IN_FLIGHT)]
+    loop = ('for i in $(seq {n}); do "$0" workflow start --type Idle -t {q} -w "$1-$i" >/dev/null '
+            '|| exit 1; done').format(n=loop_n, q=IDLE_QUEUE)
+
+    async def sdk(prefix: str) -> None:
+        sem = asyncio.Semaphore(BULK_IN_FLIGHT)
+
+        async def one(i: int) -> None:
+            async with sem:
+                await client.start_workflow("Idle", id=f"{prefix}-{i}", task_queue=IDLE_QUEUE)
+        await asyncio.gather(*(one(i) for i in range(BULK_LINES)))
+
+    times: dict[str, list[float]] = {"twctl": [], "sdk": [], "loop": [], "official": []}
+    for rep in range(reps):
+        log(f"bulk: repetition {rep + 1} of {reps}")
+        f = bulk_file(Path(tmp) / f"bulk-{rep}.jsonl", f"bench-bulk-{tag}-t{rep}", BULK_LINES)
+        times["twctl"].append(run_once(twctl_argv(f), env))
+        start = time.perf_counter()
+        asyncio.run_coroutine_threadsafe(sdk(f"bench-bulk-{tag}-s{rep}"), LOOP).result()
+        times["sdk"].append(time.perf_counter() - start)
+        times["loop"].append(run_once(["bash", "-c", loop, twctl, f"bench-bulk-{tag}-l{rep}"], env))
+        if official:
+            times["official"].append(run_once(["bash", "-c", loop, official, f"bench-bulk-{tag}-o{rep}"], env))
+    small = peak_rss_kb(twctl_argv(bulk_file(Path(tmp) / "bulk-rss-small.jsonl", f"bench-bulk-{tag}-rs",
+                                             BULK_LINES)), env)
+    log(f"bulk: {BULK_RSS_LINES} lines for the peak RSS")
+    large = peak_rss_kb(twctl_argv(bulk_file(Path(tmp) / "bulk-rss-large.jsonl", f"bench-bulk-{tag}-rl",
+                                             BULK_RSS_LINES)), env)
+    rate = {k: (BULK_LINES if k in ("twctl", "sdk") else loop_n) / statistics.median(v) for k, v in times.items() if v}
+    rows = [
+        [f"twctl start --from-file ({BULK_IN_FLIGHT} in flight)", f"{BULK_LINES}",
+         fmt_ms(statistics.median(times["twctl"])), f"{rate['twctl']:.0f}", f"{rate['twctl'] / rate['sdk']:.0%}",
+         f"{small / 1024:.1f} MB ({BULK_LINES} lines), {large / 1024:.1f} MB ({BULK_RSS_LINES} lines)"],
+        [f"Python SDK, async ({BULK_IN_FLIGHT} in flight)", f"{BULK_LINES}", fmt_ms(statistics.median(times["sdk"])),
+         f"{rate['sdk']:.0f}", "100%", "—"],
+        ["bash loop of `twctl workflow start`", f"{loop_n}", fmt_ms(statistics.median(times["loop"])),
+         f"{rate['loop']:.0f}", f"{rate['loop'] / rate['sdk']:.0%}", "—"],
+    ]
+    if official:
+        rows.append(["bash loop of `temporal workflow start`", f"{loop_n}",
+                     fmt_ms(statistics.median(times["official"])), f"{rate['official']:.0f}",
+                     f"{rate['official'] / rate['sdk']:.0%}", "—"])
+    rows.append([f"twctl --from-file vs the twctl loop", "", "", f"{rate['twctl'] / rate['loop']:.1f}×", "", ""])
+    return rows
+
+
+def print_table(header: list[str], table: list[list[str]]) -> None:
+    widths = [max(len(row[i]) for row in [header, *table]) for i in range(len(header))]
+    print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths)) + " |")
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in table:
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths)) + " |")
+
+
+LOOP: Optional[asyncio.AbstractEventLoop] = None  # the benchmark's event loop, for calls from its worker thread
+
+
 def fmt_ms(s: Optional[float]) -> str:
     if s is None:
         return "—"
@@ -240,7 +319,7 @@ def fmt_ms(s: Optional[float]) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="small data, few repetitions")
-    ap.add_argument("--cases", help="comma-separated: version,describe,count,list,show,start-loop,complete")
+    ap.add_argument("--cases", help="comma-separated: version,describe,count,list,show,start-loop,complete,bulk")
     ap.add_argument("--reps", type=int, help="repetitions of every case (default: 21 one-shot, 5 bulk)")
     ap.add_argument("--twctl", default=os.environ.get("TWCTL_BIN", str(ROOT / "build" / "cli" / "twctl")))
     ap.add_argument("--no-official", action="store_true", help="twctl alone")
@@ -272,19 +351,25 @@ def main() -> int:
                        NO_COLOR="1")
 
             async def go():
+                global LOOP
+                LOOP = asyncio.get_running_loop()
                 client = await Client.connect(address, namespace=NAMESPACE)
-                seeded = await seed(client, sizes, log)
-                rows = []
-                for name, reps, t, o, warm in cases(args.twctl, official, seeded, sizes, address, client, only):
-                    log(f"{name}: {reps} interleaved runs")
-                    ts, os_ = Sample(), (Sample() if o else None)
-                    clients = [(ts, t)] + ([(os_, o)] if o else [])
-                    await asyncio.to_thread(interleaved, reps, clients, env)
-                    server_s = await warm_median(max(3, reps), warm) if warm else None
-                    rows.append(Row(name, ts, os_, server_s))
-                return rows
+                rows, bulk_rows = [], None
+                if not only or only - {"bulk"}:
+                    seeded = await seed(client, sizes, log)
+                    for name, reps, t, o, warm in cases(args.twctl, official, seeded, sizes, address, client, only):
+                        log(f"{name}: {reps} interleaved runs")
+                        ts, os_ = Sample(), (Sample() if o else None)
+                        clients = [(ts, t)] + ([(os_, o)] if o else [])
+                        await asyncio.to_thread(interleaved, reps, clients, env)
+                        server_s = await warm_median(max(3, reps), warm) if warm else None
+                        rows.append(Row(name, ts, os_, server_s))
+                if not only or "bulk" in only:
+                    bulk_rows = await asyncio.to_thread(bulk_bench, args.twctl, official, client, env, tmp,
+                                                        args.reps or 3, sizes.loop_starts, log)
+                return rows, bulk_rows
 
-            rows = asyncio.run(go())
+            rows, bulk_rows = asyncio.run(go())
         finally:
             rig.stop(worker)
             rig.stop(services)
@@ -294,19 +379,21 @@ def main() -> int:
           + (f" vs {subprocess.run([official, '--version'], capture_output=True, text=True).stdout.strip()}"
              if official else " (official CLI not found)"))
     print(f"{os.cpu_count()} CPUs; medians of interleaved runs; peak RSS of one run\n")
-    header = ["case", "twctl", "official", "ratio", "twctl RSS", "official RSS", "server's share"]
-    table = []
-    for r in rows:
-        t = statistics.median(r.twctl.seconds)
-        o = statistics.median(r.official.seconds) if r.official else None
-        table.append([r.case, fmt_ms(t), fmt_ms(o), f"{o / t:.1f}×" if o else "—",
-                      f"{r.twctl.peak_rss_kb / 1024:.1f} MB",
-                      f"{r.official.peak_rss_kb / 1024:.1f} MB" if r.official else "—", fmt_ms(r.server)])
-    widths = [max(len(row[i]) for row in [header, *table]) for i in range(len(header))]
-    print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths)) + " |")
-    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    for row in table:
-        print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths)) + " |")
+    if rows:
+        header = ["case", "twctl", "official", "ratio", "twctl RSS", "official RSS", "server's share"]
+        table = []
+        for r in rows:
+            t = statistics.median(r.twctl.seconds)
+            o = statistics.median(r.official.seconds) if r.official else None
+            table.append([r.case, fmt_ms(t), fmt_ms(o), f"{o / t:.1f}×" if o else "—",
+                          f"{r.twctl.peak_rss_kb / 1024:.1f} MB",
+                          f"{r.official.peak_rss_kb / 1024:.1f} MB" if r.official else "—", fmt_ms(r.server)])
+        print_table(header, table)
+    if bulk_rows:
+        if rows:
+            print()
+        print(f"Bulk starts (Idle workflows, no worker), median of {args.reps or 3} interleaved runs:\n")
+        print_table(["client", "starts", "wall", "starts/s", "vs SDK", "twctl peak RSS"], bulk_rows)
     return 0
 
 

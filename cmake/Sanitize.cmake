@@ -3,11 +3,25 @@
 # suite. gRPC, protobuf and abseil stay Debian's (uninstrumented, linked as shared libraries), and so does the
 # generated API code: twctl_proto keeps its flags and the build type stays Release, so ccache serves it from
 # the normal build.
+#
+# -DTWCTL_SANITIZE_THREAD=ON: the same with ThreadSanitizer instead, by hand (not in ./scripts/test), for the code
+# that calls from several threads (ops/bulk, ops/parallel, the gateway's decorators): e.g.
+#   cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Release -DTWCTL_SANITIZE_THREAD=ON
+#   cmake --build build-tsan --target twctl_unit_tests && build-tsan/tests/twctl_unit_tests -tc='*bulk*,*trace*'
+# Calls into the uninstrumented libraries are not seen; the unit tests' fake gateway is twctl's own code.
 option(TWCTL_SANITIZE "Build twctl's own code with ASan and UBSan" OFF)
+option(TWCTL_SANITIZE_THREAD "Build twctl's own code with TSan" OFF)
 
 add_library(twctl_sanitize INTERFACE)
-if(TWCTL_SANITIZE)
-  set(twctl_sanitize_flags -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+if(TWCTL_SANITIZE AND TWCTL_SANITIZE_THREAD)
+  message(FATAL_ERROR "TWCTL_SANITIZE and TWCTL_SANITIZE_THREAD cannot be combined: ASan and TSan exclude each other")
+endif()
+if(TWCTL_SANITIZE OR TWCTL_SANITIZE_THREAD)
+  if(TWCTL_SANITIZE_THREAD)
+    set(twctl_sanitize_flags -fsanitize=thread -fno-omit-frame-pointer)
+  else()
+    set(twctl_sanitize_flags -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  endif()
   # -O1 -g1 (after the build type's -O3): readable stacks, a quicker build; asserts on.
   target_compile_options(twctl_sanitize INTERFACE ${twctl_sanitize_flags} -O1 -g1 -UNDEBUG)
   target_link_options(twctl_sanitize INTERFACE ${twctl_sanitize_flags})

@@ -1,4 +1,5 @@
 #include "cli/flags.hpp"
+#include "cli/options/bulk.hpp"
 #include "cli/options/workflow_start.hpp"
 #include "cli/select.hpp"
 #include "cli/workflow/workflow.hpp"
@@ -14,12 +15,25 @@ void add_start_flags(CLI::App& cmd, ops::workflow::StartOptions& opts) {
 }
 
 void add_start(CLI::App& group, Selection& sel) {
-  auto opts = std::make_shared<ops::workflow::StartOptions>();
-  auto* cmd = group.add_subcommand("start", "Start a workflow execution and print its IDs");
+  auto opts = std::make_shared<ops::workflow::StartCommandOptions>();
+  auto* cmd = group.add_subcommand("start", "Start a workflow execution and print its IDs, or one per line of a file");
   add_start_flags(*cmd, *opts);
-  set_help(*cmd, "Starts a workflow execution and returns at once with its workflow and run IDs.",
+  // Required without --from-file only (checked by the command): a file's lines may give them.
+  cmd->get_option("--type")->required(false);
+  cmd->get_option("--task-queue")->required(false);
+  add_bulk(*cmd, opts->bulk, true);
+  set_help(*cmd,
+           "Starts a workflow execution and returns at once with its workflow and run IDs. With --from-file, one "
+           "start per line of the file (a JSON object of the flags: {\"workflow-id\": \"order-1\", \"input\": "
+           "[\"apple\"]}), --concurrency at a time; the flags given are every line's defaults. stdout gets one JSON "
+           "result per line ({\"line\", \"workflowId\", \"runId\", \"status\": \"started\", \"already-started\" "
+           "or \"failed\", \"error\"}); an ID already running counts as started, so a run cut short can simply be "
+           "run again, and --resume-from skips what an earlier run's results say succeeded. Exits 11 when a line "
+           "failed.",
            {"twctl workflow start \\\n    --type SayHello \\\n    --task-queue hello-tasks \\\n"
-            "    --workflow-id hello-1 \\\n    --input '\"World\"'"});
+            "    --workflow-id hello-1 \\\n    --input '\"World\"'",
+            "twctl workflow start \\\n    --type SayHello \\\n    --task-queue hello-tasks \\\n"
+            "    --from-file jobs.jsonl \\\n    --concurrency 64 \\\n    > results.jsonl"});
   bind(*cmd, sel, opts, ops::workflow::start);
 }
 

@@ -14,7 +14,7 @@ void add_trace(CLI::App& group, Selection& sel) {
                  "Do not expand children of child workflows with this status (running, paused, completed, failed, canceled, "
                  "terminated, timedout, continuedasnew); repeatable; default completed, canceled, terminated");
   cmd->add_flag("--no-fold", opts->no_fold, "Expand every child workflow, whatever its status");
-  cmd->add_option("--concurrency", opts->concurrency, "Accepted for compatibility; calls are made one at a time")
+  cmd->add_option("--concurrency", opts->concurrency, "Child workflows fetched at once")
       ->default_str("10");
   set_help(*cmd,
            "One line per run: type, workflow ID, run ID, status (and the failure of a failed one), children "

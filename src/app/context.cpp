@@ -7,11 +7,23 @@
 #include "config/mask.hpp"
 #include "core/error.hpp"
 
+#include <mutex>
 #include <ostream>
 
 namespace twctl {
 
+namespace {
+
+// A command may call from several threads at once (a bulk start, a trace's children): the gateway is made
+// once, under a lock, and used concurrently (the gRPC gateway and its decorators keep nothing per call in their
+// members); --verbose lines and warnings are written whole. One lock each for every context: they are rare.
+std::mutex gateway_mu;
+std::mutex err_mu;
+
+}  // namespace
+
 client::Gateway& Context::gateway() {
+  std::lock_guard lock(gateway_mu);
   if (!gateway_) {
     if (!gateway_factory) throw Error(ErrorKind::General, "no gateway to the cluster is configured");
     if (!globals.connection.problem.empty()) {
@@ -41,6 +53,7 @@ client::Gateway& Context::gateway() {
 
 void Context::debug(std::string_view message) {
   if (!globals.verbose) return;
+  std::lock_guard lock(err_mu);
   err << "twctl: " << config::redact(std::string(message), globals.secrets) << "\n" << std::flush;
 }
 
@@ -55,6 +68,9 @@ output::Printer& Context::printer() {
   return *printer_;
 }
 
-void Context::warn(std::string_view message) { err << "warning: " << message << "\n" << std::flush; }
+void Context::warn(std::string_view message) {
+  std::lock_guard lock(err_mu);
+  err << "warning: " << message << "\n" << std::flush;
+}
 
 }  // namespace twctl

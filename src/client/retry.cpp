@@ -6,7 +6,9 @@
 #include <google/protobuf/message.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <mutex>
 #include <random>
 
 namespace twctl::client {
@@ -84,15 +86,15 @@ class RetryingGateway final : public Gateway {
         if (!repeatable || !is_transient(e)) throw final_error(e);
         auto now = hooks_.now();
         if (!first_failure) first_failure = now;
-        auto window = reached_ ? policy_.window : std::min(policy_.window, policy_.window_unreached);
+        auto window = reached_.load() ? policy_.window : std::min(policy_.window, policy_.window_unreached);
         auto left = std::chrono::duration_cast<milliseconds>(*first_failure + window - now);
         if (left.count() <= 0) {
-          if (!reached_) throw final_error(e);
+          if (!reached_.load()) throw final_error(e);
           throw final_error(rephrased(e, e.kind(), fmt::format("{} (retried for {}: --retry-window)", e.what(),
                                                                seconds_text(window))));
         }
         auto wait = backoff(policy_, attempt);
-        double factor = 1.0 + policy_.jitter * (2.0 * hooks_.random() - 1.0);
+        double factor = 1.0 + policy_.jitter * (2.0 * random() - 1.0);
         wait = milliseconds(static_cast<int64_t>(std::llround(static_cast<double>(wait.count()) * factor)));
         wait = std::min(wait, left);  // the last attempt comes at the window's end
         if (hooks_.deadline && now + wait >= *hooks_.deadline) {
@@ -113,10 +115,19 @@ class RetryingGateway final : public Gateway {
     }
   }
 
+  // The hook (a shared generator, or a test's sequence) is not made for concurrent callers.
+  double random() {
+    std::lock_guard lock(random_mu_);
+    return hooks_.random();
+  }
+
+  // Calls may be made from several threads at once (workflow start --from-file, workflow trace): what is shared
+  // between them is `reached_` and the jitter's generator; everything else about a call is its own.
   std::unique_ptr<Gateway> inner_;
   RetryPolicy policy_;
   RetryHooks hooks_;
-  bool reached_ = false;
+  std::atomic<bool> reached_{false};
+  std::mutex random_mu_;
 };
 
 }  // namespace

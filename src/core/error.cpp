@@ -17,7 +17,7 @@ constexpr std::array<ExitCodeRow, 15> kTable{{
     {ErrorKind::PermissionDenied, 8, "permission_denied", "authentication failed or the caller may not do this"},
     {ErrorKind::Rejected, 9, "rejected", "the cluster rejected the request as invalid in its current state"},
     {ErrorKind::ResourceExhausted, 10, "resource_exhausted", "rate limited or over a server limit"},
-    {ErrorKind::BatchFailed, 11, "batch_failed", "a batch job (--wait) failed for some executions or was stopped"},
+    {ErrorKind::BatchFailed, 11, "batch_failed", "a batch job (--wait) failed for some executions or was stopped; a line of --from-file failed"},
     {ErrorKind::UpdateFailed, 12, "update_failed", "the workflow rejected the update, or its handler failed"},
     {ErrorKind::Unsupported, 13, "unsupported", "the cluster's server does not have this call: too old (the error names the version it needs)"},
     {ErrorKind::OutcomeUnknown, 14, "outcome_unknown", "the answer to a change (start, signal, update, ...) was lost: it may or may not have been applied; the message says how to check"},

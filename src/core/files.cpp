@@ -12,13 +12,19 @@
 
 namespace twctl {
 
-std::string read_whole_file(const std::string& path, std::string& contents) {
+std::string open_file(const std::string& path, std::ifstream& in) {
   std::error_code ec;
   auto status = std::filesystem::status(path, ec);
   if (!std::filesystem::exists(status)) return "does not exist";
   if (std::filesystem::is_directory(status)) return "is a directory";
-  std::ifstream in(path, std::ios::binary);
+  in.open(path, std::ios::binary);
   if (!in) return fmt::format("cannot be read ({})", std::strerror(errno));
+  return {};
+}
+
+std::string read_whole_file(const std::string& path, std::string& contents) {
+  std::ifstream in;
+  if (auto p = open_file(path, in); !p.empty()) return p;
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad()) return fmt::format("cannot be read ({})", std::strerror(errno));

@@ -11,12 +11,14 @@
 #include <doctest/doctest.h>
 #include <google/protobuf/message.h>
 
+#include <atomic>
 #include <deque>
 #include <exception>
 #include <initializer_list>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -33,11 +35,16 @@ namespace gp = google::protobuf;
 // requests and scripted failures by request type. Every call is checked against the service descriptors as
 // the real gateway checks it (client/rpc.hpp), so a request paired with the wrong response type fails here
 // too. A canned answer that no call used fails the test when the cluster goes out of scope: a test that sets
-// up an answer expects the command to ask for it.
+// up an answer expects the command to ask for it. Calls may come from several threads at once (a bulk start,
+// a trace): each is answered under a lock. `on_call`, when set, runs (outside the lock) before each answer.
 struct FakeCluster {
   std::vector<std::shared_ptr<gp::Message>> calls;  // every request, in order
   std::optional<Error> fail_with;                   // fails every call
   int gateways_made = 0;
+  std::function<void(const gp::Message& req)> on_call;
+  // Answers a call itself when it returns true: for answers that depend on the request, since concurrent calls
+  // come in no set order. Runs under the lock, after the scripted failures.
+  std::function<bool(const gp::Message& req, gp::Message& resp)> respond;
 
   FakeCluster() = default;
   FakeCluster(const FakeCluster&) = delete;
@@ -82,6 +89,8 @@ struct FakeCluster {
 
   void call(const gp::Message& req, gp::Message& resp) {
     (void)client::rpc_for(req, &resp);
+    if (on_call) on_call(req);
+    std::lock_guard lock(mu_);
     std::shared_ptr<gp::Message> copy(req.New());
     copy->CopyFrom(req);
     calls.push_back(std::move(copy));
@@ -91,6 +100,7 @@ struct FakeCluster {
       f->second.pop_front();
       if (e) throw *e;
     }
+    if (respond && respond(req, resp)) return;
     const auto& type = resp.GetDescriptor()->full_name();
     if (auto& q = queued_[type]; !q.empty()) {
       resp.CopyFrom(*q.front());
@@ -106,6 +116,7 @@ struct FakeCluster {
   }
 
  private:
+  std::mutex mu_;
   struct Standing {
     std::shared_ptr<gp::Message> message;
     bool used = false;
@@ -146,11 +157,12 @@ inline Run run_cli(FakeCluster& cluster, std::vector<std::string> args,
     return std::nullopt;
   };
   // A fake clock that only pauses move: polls and retries do not wait in tests, and time-bounded loops (the
-  // retry window, --command-timeout) still end.
-  auto clock = std::make_shared<TimePoint>(std::chrono::seconds(1'700'000'100));
-  ctx.now = [clock] { return *clock; };
+  // retry window, --command-timeout) still end. Atomic: concurrent calls read it and retries move it.
+  auto clock = std::make_shared<std::atomic<TimePoint::rep>>(
+      std::chrono::duration_cast<TimePoint::duration>(std::chrono::seconds(1'700'000'100)).count());
+  ctx.now = [clock] { return TimePoint(TimePoint::duration(clock->load())); };
   ctx.pause = [clock](std::chrono::milliseconds d) {
-    *clock += d;
+    clock->fetch_add(std::chrono::duration_cast<TimePoint::duration>(d).count());
     return true;
   };
   ctx.gateway_factory = [&cluster](const client::ConnectionOptions&, CancelToken&) {

@@ -20,7 +20,7 @@ TEST_CASE("parse: workflow start binds every flag, with short forms and repeatab
                           "-i", "[1,2]", "--execution-timeout", "1h", "--memo", "k=1", "--memo", "j=\"x\"",
                           "--id-conflict-policy", "UseExisting"});
   CHECK(tree->selected.command == "workflow start");
-  const auto& o = options_of<ops::workflow::StartOptions>(*tree);
+  const auto& o = options_of<ops::workflow::StartCommandOptions>(*tree);
   CHECK(o.type == "SayHello");
   CHECK(o.task_queue == "hello-tasks");
   CHECK(o.workflow_id == "w1");
@@ -34,14 +34,14 @@ TEST_CASE("parse: workflow start binds every flag, with short forms and repeatab
 TEST_CASE("parse: enum flag values match without regard to case and become the canonical spelling") {
   auto tree = cli::parse({"workflow", "start", "--type", "X", "-t", "q", "--id-conflict-policy", "useexisting",
                           "--id-reuse-policy", "REJECTDUPLICATE"});
-  const auto& o = options_of<ops::workflow::StartOptions>(*tree);
+  const auto& o = options_of<ops::workflow::StartCommandOptions>(*tree);
   CHECK(o.id_conflict_policy == "UseExisting");
   CHECK(o.id_reuse_policy == "RejectDuplicate");
 }
 
 TEST_CASE("parse: --name is an alias of --type for start, and --type of --name for query") {
   auto start = cli::parse({"workflow", "start", "--name", "X", "-t", "q"});
-  CHECK(options_of<ops::workflow::StartOptions>(*start).type == "X");
+  CHECK(options_of<ops::workflow::StartCommandOptions>(*start).type == "X");
   auto query = cli::parse({"workflow", "query", "-w", "w", "--type", "count"});
   CHECK(options_of<ops::workflow::QueryOptions>(*query).name == "count");
 }
@@ -71,7 +71,7 @@ TEST_CASE("parse: global flags are accepted before and after the subcommand") {
 }
 
 TEST_CASE("parse: missing required flags, unknown flags and bad enum values are parse errors") {
-  CHECK_THROWS_AS(cli::parse({"workflow", "start", "--type", "X"}), CLI::ParseError);
+  CHECK_THROWS_AS(cli::parse({"workflow", "execute", "--type", "X"}), CLI::ParseError);
   CHECK_THROWS_AS(cli::parse({"workflow", "describe"}), CLI::ParseError);
   CHECK_THROWS_AS(cli::parse({"workflow", "list", "--bogus"}), CLI::ParseError);
   CHECK_THROWS_AS(cli::parse({"workflow", "list", "-o", "yaml"}), CLI::ParseError);

@@ -6,6 +6,10 @@
 
 #include <CLI/CLI.hpp>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <condition_variable>
+#include <mutex>
 
 #include "temporal/api/enums/v1/event_type.pb.h"
 #include "temporal/api/enums/v1/reset.pb.h"
@@ -306,7 +310,8 @@ TEST_CASE("workflow trace: children from the history, folded by status, failures
   };
   FakeCluster c;
   setup(c);
-  auto r = run_cli(c, {"workflow", "trace", "-w", "p"});
+  // One call at a time: the answers are queued in the order the calls come.
+  auto r = run_cli(c, {"workflow", "trace", "-w", "p", "--concurrency", "1"});
   CHECK(r.code == 0);
   CHECK(r.out ==
         "Parent  p  r0  Running\n"
@@ -318,7 +323,7 @@ TEST_CASE("workflow trace: children from the history, folded by status, failures
 
   FakeCluster j;
   setup(j);
-  auto jr = run_cli(j, {"workflow", "trace", "-w", "p", "-o", "json"});
+  auto jr = run_cli(j, {"workflow", "trace", "-w", "p", "-o", "json", "--concurrency", "1"});
   CHECK(jr.code == 0);
   auto doc = nlohmann::json::parse(jr.out);
   CHECK(doc["type"] == "Parent");
@@ -386,4 +391,63 @@ TEST_CASE("workflow trace: --fold accepts comma lists in any case; --no-fold exp
   CHECK(r.code == 0);
   CHECK(nlohmann::json::parse(r.out)["children"][0]["expanded"] == false);
   CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>().size() == 1);
+}
+
+namespace {
+
+// Holds each child's describe call until `want` of them have been in flight at once (or 10 s pass: a failure,
+// not a hang), and records the most seen at once.
+struct InFlight {
+  std::mutex mu;
+  std::condition_variable cv;
+  int now = 0, peak = 0, want = 0;
+
+  void hold() {
+    std::unique_lock lock(mu);
+    peak = std::max(peak, ++now);
+    cv.notify_all();
+    cv.wait_for(lock, std::chrono::seconds(10), [&] { return peak >= want; });
+    --now;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("workflow trace: the children of a level are fetched side by side, --concurrency at most") {
+  for (int concurrency : {4, 2}) {
+    CAPTURE(concurrency);
+    FakeCluster c;
+    InFlight flight;
+    flight.want = concurrency;
+    c.respond = [](const gp::Message& req, gp::Message& resp) {
+      if (const auto* d = dynamic_cast<const wsv::DescribeWorkflowExecutionRequest*>(&req)) {
+        const auto& wid = d->execution().workflow_id();
+        resp.CopyFrom(described(wid, "r-" + wid, wid == "p" ? "Parent" : "Child", enums::WORKFLOW_EXECUTION_STATUS_RUNNING));
+        return true;
+      }
+      if (const auto* h = dynamic_cast<const wsv::GetWorkflowExecutionHistoryRequest*>(&req)) {
+        std::vector<history::HistoryEvent> events;
+        if (h->execution().workflow_id() == "p") {
+          for (int i = 0; i < 4; ++i) events.push_back(child_started(5 + i, fmt::format("c{}", i), fmt::format("r-c{}", i)));
+        }
+        resp.CopyFrom(page(events));
+        return true;
+      }
+      return false;
+    };
+    c.on_call = [&](const gp::Message& req) {
+      const auto* d = dynamic_cast<const wsv::DescribeWorkflowExecutionRequest*>(&req);
+      if (d && d->execution().workflow_id() != "p") flight.hold();
+    };
+    auto r = run_cli(c, {"workflow", "trace", "-w", "p", "--concurrency", std::to_string(concurrency)});
+    CHECK(r.code == 0);
+    CHECK(flight.peak == concurrency);
+    // The tree keeps the order the children started in, whatever order the answers came in.
+    CHECK(r.out ==
+          "Parent  p  r-p  Running\n"
+          "├─ Child  c0  r-c0  Running\n"
+          "├─ Child  c1  r-c1  Running\n"
+          "├─ Child  c2  r-c2  Running\n"
+          "└─ Child  c3  r-c3  Running\n");
+  }
 }

@@ -9,6 +9,7 @@
 #include "core/number.hpp"
 #include "core/ids.hpp"
 #include "ops/workflow/common.hpp"
+#include "ops/workflow/from_file.hpp"
 
 #include <fmt/format.h>
 
@@ -145,7 +146,14 @@ void print_started(Context& ctx, const wsv::StartWorkflowExecutionRequest& req, 
   if (!started) ctx.warn("a run with this workflow ID was already running; " + std::string(not_started));
 }
 
-int start(const StartOptions& opts, Context& ctx) {
+int start(const StartCommandOptions& opts, Context& ctx) {
+  if (opts.bulk.given()) return start_from_file(opts, ctx);
+  check_not_bulk(opts.bulk, true);
+  // Not required by the parser, since --from-file lines may give them.
+  if (opts.type.empty()) throw usage_error("--type is required (or --from-file, with \"type\" on each line)");
+  if (opts.task_queue.empty()) {
+    throw usage_error("--task-queue is required (or --from-file, with \"task-queue\" on each line)");
+  }
   auto req = build_start_request(opts, ctx);
   auto resp = call_change<wsv::StartWorkflowExecutionResponse>(
       ctx, req, check_with(ctx, "workflow describe -w " + req.workflow_id()));

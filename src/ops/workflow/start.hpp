@@ -2,6 +2,7 @@
 
 #include "app/context.hpp"
 #include "output/render.hpp"
+#include "ops/bulk.hpp"
 #include "ops/workflow/start_options.hpp"
 
 #include <nlohmann/json.hpp>
@@ -24,7 +25,12 @@ namespace twctl::ops::workflow {
 temporal::api::workflowservice::v1::StartWorkflowExecutionRequest build_start_request(const StartOptions& opts,
                                                                                         Context& ctx);
 
-int start(const StartOptions& opts, Context& ctx);
+// `workflow start`'s own options: a start's, and --from-file's (ops/workflow/from_file.hpp).
+struct StartCommandOptions : StartOptions {
+  BulkOptions bulk;
+};
+
+int start(const StartCommandOptions& opts, Context& ctx);
 
 // --priority-key, --fairness-key and --fairness-weight into `out` (what was given); a usage Error naming the
 // flag when a value is out of the range the server takes.

@@ -4,6 +4,7 @@
 #include "ops/workflow/common.hpp"
 
 #include "core/error.hpp"
+#include "ops/parallel.hpp"
 #include "ops/workflow/history.hpp"
 
 #include <fmt/format.h>
@@ -75,18 +76,31 @@ class Tracer {
  public:
   Tracer(Context& ctx, const TraceOptions& o) : ctx_(ctx), o_(o), fold_(fold_statuses(o)) {}
 
-  // The root: described, then (unless at the depth limit) its children, recursively.
+  // The root: described, then (unless at the depth limit) its children, level by level: the runs of one level
+  // are fetched side by side, --concurrency at a time.
   TraceNode root() {
     TraceNode n;
     n.workflow_id = o_.ref.workflow_id;
     n.run_id = o_.ref.run_id;
     fill(n, 0);
-    return n;
+    std::vector<TraceNode*> level{&n};
+    for (int depth = 1;; ++depth) {
+      std::vector<TraceNode*> next;
+      for (auto* parent : level) {
+        for (auto& c : parent->children) {
+          if (c.status.empty()) next.push_back(&c);
+        }
+      }
+      if (next.empty()) return n;
+      // Each call fills its own node only; the vectors holding them are not touched until the level is done.
+      for_each_parallel(next.size(), o_.concurrency, [&](size_t i) { fill(*next[i], depth); });
+      level = std::move(next);
+    }
   }
 
  private:
   // Describes the run of `n` (workflow and run ID set), then, unless it is folded or at the depth limit,
-  // finds its children and does the same for each.
+  // lists its children (their own runs are described by the next level).
   void fill(TraceNode& n, int level) {
     if (ctx_.cancel.cancelled()) throw Error(ErrorKind::Interrupted, "interrupted");
     wsv::DescribeWorkflowExecutionRequest req;
@@ -117,9 +131,6 @@ class Tracer {
     if (folded || deep_enough) return;
     n.expanded = true;
     n.children = children(info.execution(), resp);
-    for (auto& c : n.children) {
-      if (c.status.empty()) fill(c, level + 1);
-    }
   }
 
   // Children in the order they started (ChildWorkflowExecutionStarted events), then those the describe answer
@@ -193,7 +204,7 @@ nlohmann::ordered_json trace_json(const TraceNode& n) {
 
 int trace(const TraceOptions& opts, Context& ctx) {
   if (opts.depth < -1) throw usage_error("--depth must be -1 (every level) or more");
-  if (opts.concurrency < 1) throw usage_error("--concurrency must be at least 1");
+  if (opts.concurrency < 1 || opts.concurrency > 1024) throw usage_error("--concurrency must be from 1 to 1024");
   Tracer tracer(ctx, opts);  // validates --fold before anything is sent
   auto& out = ctx.printer();
   bool live = out.text() && ctx.stdout_tty;

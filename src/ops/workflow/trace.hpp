@@ -16,7 +16,7 @@ struct TraceOptions {
   int depth = -1;                 // levels of children to expand; -1: all
   std::vector<std::string> fold;  // statuses whose children are not fetched (default: completed, canceled, terminated)
   bool no_fold = false;
-  int concurrency = 10;           // accepted for compatibility; the tree is fetched one call at a time
+  int concurrency = 10;           // runs of one level fetched at once
 };
 
 // One run in the tree of a workflow and its child workflows.
