@@ -76,9 +76,9 @@ for cmd in ("describe", "signal", "cancel", "terminate", "update-execute", "rese
 
 for name, (extra, culprit) in {
     "empty-type": (["--type", ""], "--type"),
-    "non-utf8-type": (["--type", "E{bad}"], "workflow_type.name"),
+    "bad-priority-key": (["--priority-key", "p{bad}"], "--priority-key"),
     "long-task-queue": (["-t", "{long}"], "--task-queue"),
-    "non-utf8-task-queue": (["-t", "q{bad}"], "task_queue.name"),
+    "non-utf8-fairness-key": (["--fairness-key", "f{bad}"], "fairness_key"),
     "bad-json-input": (["-i", "{"], "--input"),
     "input-and-file": (["-i", "1", "--input-file", "{tmp}/in.json"], "--input"),
     "bad-base64": (["-i", "!!", "--input-base64"], "--input"),
@@ -133,7 +133,12 @@ for name, (args, culprit) in {
     "count-non-utf8-query": (["workflow", "count", "-q", "WorkflowId='{bad}'"], "query"),
     "show-bad-limit": (["workflow", "show", "-w", "{id}", "--limit", "-3"], "--limit"),
     "trace-bad-depth": (["workflow", "trace", "-w", "{id}", "--depth", "deep"], "--depth"),
-    "wait-bad-timeout": (["workflow", "wait", "-w", "{id}", "--timeout", "forever"], "--timeout"),
+    "wait-bad-timeout": (["workflow", "wait", "-w", "{id}", "--for", "completed", "--timeout", "forever"],
+                         "--timeout"),
+    "start-non-utf8-type": (["workflow", "start", "--type", "E{bad}", "-t", "edge-tasks", "-w", "{id}"],
+                            "workflow_type.name"),
+    "start-non-utf8-task-queue": (["workflow", "start", "--type", "Echo", "-t", "q{bad}", "-w", "{id}"],
+                                  "task_queue.name"),
     "update-options-unknown-behavior": (["workflow", "update-options", "-w", "{id}",
                                          "--versioning-override-behavior", "sometimes"],
                                         "--versioning-override-behavior"),
@@ -312,7 +317,7 @@ for name, (args, culprit) in {
     "matching-times-bad-start": (["schedule", "list-matching-times", "-s", "{id}", "--start-time", "x",
                                   "--end-time", "+1d"], "--start-time"),
     "trigger-empty-id": (["schedule", "trigger", "-s", ""], "--schedule-id"),
-    "delete-non-utf8-id": (["schedule", "delete", "-s", "s{bad}", "-y"], "schedule_id"),
+    "delete-non-utf8-id": (["schedule", "delete", "-s", "s{bad}"], "schedule_id"),
     "describe-unknown-flag": (["schedule", "describe", "--schedule", "{id}"], "--schedule"),
     "list-empty-query": (["schedule", "list", "-q", ""], "--query"),
 }.items():
@@ -353,7 +358,7 @@ for name, (args, culprit) in {
                                  "http://x"], "--name"),
     "nexus-create-target-not-url": (["operator", "nexus", "endpoint", "create", "--name", "e{id}",
                                      "--target-url", "x y"], "--target-url"),
-    "nexus-update-nothing": (["operator", "nexus", "endpoint", "update", "--name", "e{id}"], "endpoint update"),
+    "nexus-update-nothing": (["operator", "nexus", "endpoint", "update", "--name", "e{id}"], "--description"),
     "cluster-health-bad-wait": (["operator", "cluster", "health", "--wait", "a bit"], "--wait"),
     "cluster-list-bad-limit": (["operator", "cluster", "list", "--limit", "x"], "--limit"),
 }.items():
@@ -470,7 +475,8 @@ def test_bad_input(twctl, unique_id, tmp_path, name):
     env = {k: sub(v, uid, tmp_path) for k, v in (case.env or {}).items()}
     args = [sub(a, uid, tmp_path) for a in case.args]
     # The address under test comes from the case: the rig's is not added over it.
-    own_address = "TEMPORAL_ADDRESS" in env or "--address" in args or (case.toml or "").find("address =") >= 0
+    own_address = ("TEMPORAL_ADDRESS" in env or "--address" in args
+                   or any("address =" in text for text in [case.toml or "", *case.files.values()]))
     r = twctl(*args, env=env or None, input=case.stdin, **({"address": None} if own_address else {}))
     assert r.returncode == case.code, (r.returncode, r.stderr)
     assert r.stdout == ""

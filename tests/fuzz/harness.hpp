@@ -147,9 +147,10 @@ inline void check_outcome(const Outcome& o) {
   bool known = o.code == 0;
   for (const auto& row : exit_code_table()) known = known || row.code == o.code;
   if (!known) finding("an exit code not in the table", o);
-  for (std::string_view leak : {"basic_string", "_M_range_check", "vector::", "map::at", "stoi", "stol", "stoul",
-                                "stod", "[json.exception.", "bad_optional_access", "bad_any_cast",
-                                "bad_variant_access", "std::bad_alloc", "std::exception", "bad_function_call"}) {
+  for (std::string_view leak : {"basic_string", "_M_range_check", "vector::", "map::at", "[json.exception.",
+                                "bad_optional_access", "bad_any_cast", "bad_variant_access", "std::bad_alloc",
+                                "bad_function_call", "Error: std::exception\n", "Error: stoi\n", "Error: stol\n",
+                                "Error: stoll\n", "Error: stoul\n", "Error: stoull\n", "Error: stod\n"}) {
     if (o.err.find(leak) != std::string::npos) finding("a C++ library exception reached the user", o);
   }
   if (o.code == exit_code(ErrorKind::Usage) && !o.out.empty()) finding("a usage error with output on stdout", o);

@@ -47,6 +47,7 @@ void confirm(Context& ctx, const std::string& message) {
 }  // namespace
 
 int get(const GetOptions& opts, Context& ctx) {
+  if (!opts.prop.empty()) cfg::check_prop(opts.prop);  // a typo is a usage error, before the file is read
   auto file = cfg::ProfileFile::load(file_path(ctx));
   const auto& name = profile_name(ctx);
   auto profile = file.profile(name);
