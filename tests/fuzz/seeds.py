@@ -168,6 +168,15 @@ def main():
     put("connection", "env-only", b"\x01TEMPORAL_ADDRESS=dns:///h:7233\0\x01TEMPORAL_NAMESPACE=n\0\x01TEMPORAL_TLS=1\0\x01TEMPORAL_CODEC_ENDPOINT=http://c:8080")
     put("connection", "bad", words("http://host:7233", "ns\n", "k\x7f", "", "", "yes", "not pem", "", "", "x" * 300))
 
+    # cli: the channels the examples do not use (environment, standard input, a profile named by a variable).
+    put("cli", "env-namespace", words("workflow", "list", b"\x01TEMPORAL_NAMESPACE=ns", b"\x01TEMPORAL_API_KEY=k\n"))
+    put("cli", "env-address", words("workflow", "count", b"\x01TEMPORAL_ADDRESS=[::1]:7233", b"\x01TEMPORAL_TLS=true"))
+    put("cli", "stdin-input", words("workflow", "start", "--type", "T", "-t", "q", "-w", "w", "--input-file", "-",
+                                    b'\x02{"a": [1, 2]}'))
+    put("cli", "json-error", words("workflow", "describe", "-w", "", "-o", "json"))
+    put("cli", "settings-env", words("settings", "-o", "json", b"\x01TEMPORAL_GRPC_META_TEAM=a",
+                                     b"\x01TEMPORAL_CODEC_ENDPOINT=http://u:p@c:1"))
+
     # profile: temporal.toml as the SDKs write it.
     put("profile", "default", '[profile.default]\naddress = "localhost:7233"\nnamespace = "default"\n')
     put("profile", "full", f'''[profile.default]
