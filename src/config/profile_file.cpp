@@ -105,6 +105,14 @@ std::pair<std::string, std::string> split_prop(std::string_view prop) {
   return {std::string(prop.substr(0, dot)), std::string(prop.substr(dot + 1))};
 }
 
+void check_prop(std::string_view prop) {
+  if (is_known_prop(prop)) return;
+  if (prop.substr(0, kMetaPrefix.size()) == kMetaPrefix && prop.size() > kMetaPrefix.size()) return;
+  std::string names;
+  for (auto p : kProps) names += (names.empty() ? "" : ", ") + std::string(p);
+  throw usage_error(fmt::format("unknown property \"{}\": known are {}, grpc_meta.<header>", prop, names));
+}
+
 }  // namespace
 
 struct ProfileFile::Impl {
@@ -126,14 +134,6 @@ std::string default_config_path(const EnvLookup& env) {
 }
 
 const std::vector<std::string_view>& known_props() { return kProps; }
-
-void check_prop(std::string_view prop) {
-  if (is_known_prop(prop)) return;
-  if (prop.substr(0, kMetaPrefix.size()) == kMetaPrefix && prop.size() > kMetaPrefix.size()) return;
-  std::string names;
-  for (auto p : kProps) names += (names.empty() ? "" : ", ") + std::string(p);
-  throw usage_error(fmt::format("unknown property \"{}\": known are {}, grpc_meta.<header>", prop, names));
-}
 
 bool is_known_prop(std::string_view prop) {
   for (auto p : kProps) {

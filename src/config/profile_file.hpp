@@ -29,8 +29,6 @@ using Profile = std::map<std::string, std::string>;
 const std::vector<std::string_view>& known_props();
 bool is_known_prop(std::string_view prop);
 bool is_bool_prop(std::string_view prop);
-// Throws a usage Error naming a property that is neither known nor grpc_meta.<header>.
-void check_prop(std::string_view prop);
 
 class ProfileFile {
  public:

@@ -1,4 +1,5 @@
 #include "payload/payload.hpp"
+#include "payload/text.hpp"
 
 #include "core/error.hpp"
 #include "core/files.hpp"

@@ -22,10 +22,6 @@ using temporal::api::common::v1::Payloads;
 // (e.g. "--input #2") when the text is not JSON.
 Payload from_json_text(std::string_view what, std::string_view text);
 
-// Plain text → a json/plain payload of a JSON string (--static-summary, a Nexus endpoint's description). Throws a
-// usage Error naming `what` when the text is not UTF-8, which a JSON string cannot carry.
-Payload from_text(std::string_view what, std::string_view text);
-
 // "KEY=JSON" (--memo, --search-attribute) → key and json/plain payload. Throws a usage Error naming `flag`.
 std::pair<std::string, Payload> from_key_json(std::string_view flag, std::string_view key_equals_json);
 

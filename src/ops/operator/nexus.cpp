@@ -9,6 +9,7 @@
 #include "ops/paging.hpp"
 #include "output/proto_json.hpp"
 #include "payload/payload.hpp"
+#include "payload/text.hpp"
 
 #include <fmt/format.h>
 

@@ -3,6 +3,7 @@
 #include "ops/outcome.hpp"
 
 #include "payload/payload.hpp"
+#include "payload/text.hpp"
 
 #include "core/duration.hpp"
 #include "core/error.hpp"
