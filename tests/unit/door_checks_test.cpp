@@ -419,7 +419,7 @@ TEST_CASE("door checks: found by the bad-input matrix (schedule ID length, Nexus
       {{"schedule", "describe", "-s", std::string(1001, 's')}, "--schedule-id: the value is 1001 bytes long"},
       // The server refused it after the name (exit 9), in its own words.
       {{"operator", "nexus", "endpoint", "create", "--name", "e", "--target-url", "x y"},
-       "--target-url: the value is not an http(s) URL"},
+       "--target-url: the value is not a URL: it contains a space"},
       {{"operator", "nexus", "endpoint", "update", "--name", "e", "--target-url", "ftp://x"},
        "--target-url: the value is not an http(s) URL"},
       // Exit 4 (no such profile) hid the typo.
