@@ -91,7 +91,10 @@ void report(const Error& e, Context& ctx, output::OutputMode mode, const std::ve
     if (!e.cause.empty()) j["cause"] = e.cause;
     if (e.grpc_code) j["grpcStatus"] = {{"code", *e.grpc_code}, {"name", e.grpc_code_name}};
     if (!e.details.is_null()) j["details"] = e.details;
-    ctx.err << twctl::config::redact(nlohmann::ordered_json{{"error", j}}.dump(), secrets) << "\n";
+    // The message may quote what was typed, which need not be UTF-8: such bytes become U+FFFD, as in every other
+    // JSON output (a strict dump would throw here, inside the handler, and end the process).
+    auto text = nlohmann::ordered_json{{"error", j}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    ctx.err << twctl::config::redact(text, secrets) << "\n";
   }
   ctx.err.flush();
 }

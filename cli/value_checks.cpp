@@ -32,6 +32,7 @@ bool is_limited_id(const CLI::App& cmd, const CLI::Option* opt) {
     case Values::ActivityType:
     case Values::DeploymentName:
     case Values::BuildId:
+    case Values::ScheduleId:  // the server holds schedule IDs to the same limit (and derives workflow IDs from them)
       return true;
     default:
       break;

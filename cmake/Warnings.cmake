@@ -6,7 +6,7 @@ option(TWCTL_WERROR "Treat warnings in twctl's own code as errors" OFF)
 add_library(twctl_warnings INTERFACE)
 target_compile_options(twctl_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wnon-virtual-dtor -Woverloaded-virtual -Wimplicit-fallthrough
-  -Wduplicated-cond -Wlogical-op)
+  $<$<CXX_COMPILER_ID:GNU>:-Wduplicated-cond -Wlogical-op>)  # GCC's own (the fuzz build uses clang)
 if(TWCTL_WERROR)
   target_compile_options(twctl_warnings INTERFACE -Werror)
 endif()

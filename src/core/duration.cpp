@@ -53,12 +53,13 @@ std::chrono::nanoseconds parse_duration(std::string_view flag, std::string_view 
   return absl::ToChronoNanoseconds(total);
 }
 
-std::string format_duration(std::chrono::nanoseconds d) {
-  using namespace std::chrono;
-  auto ns = d.count();
-  if (ns == 0) return "0s";
-  std::string sign = ns < 0 ? "-" : "";
-  if (ns < 0) ns = -ns;
+namespace {
+
+// Go's Duration.String() shape from a sign, whole seconds and nanoseconds (0 to 999,999,999): whole seconds
+// rather than nanoseconds, so that a protobuf Duration of any size is shown without overflow.
+std::string go_duration(bool negative, uint64_t secs, uint64_t nanos) {
+  if (secs == 0 && nanos == 0) return "0s";
+  std::string sign = negative ? "-" : "";
   auto trim = [](std::string s) {
     if (s.find('.') != std::string::npos) {
       while (!s.empty() && s.back() == '0') s.pop_back();
@@ -66,21 +67,41 @@ std::string format_duration(std::chrono::nanoseconds d) {
     }
     return s;
   };
-  if (ns < 1'000) return sign + fmt::format("{}ns", ns);
-  if (ns < 1'000'000) return sign + trim(fmt::format("{:.3f}", ns / 1e3)) + "µs";
-  if (ns < 1'000'000'000) return sign + trim(fmt::format("{:.6f}", ns / 1e6)) + "ms";
-  auto h = ns / 3'600'000'000'000LL;
-  ns %= 3'600'000'000'000LL;
-  auto m = ns / 60'000'000'000LL;
-  ns %= 60'000'000'000LL;
-  std::string secs = trim(fmt::format("{}.{:09}", ns / 1'000'000'000LL, ns % 1'000'000'000LL)) + "s";
-  if (h > 0) return sign + fmt::format("{}h{}m{}", h, m, secs);
-  if (m > 0) return sign + fmt::format("{}m{}", m, secs);
-  return sign + secs;
+  if (secs == 0 && nanos < 1'000) return sign + fmt::format("{}ns", nanos);
+  if (secs == 0 && nanos < 1'000'000) return sign + trim(fmt::format("{:.3f}", nanos / 1e3)) + "µs";
+  if (secs == 0) return sign + trim(fmt::format("{:.6f}", nanos / 1e6)) + "ms";
+  auto h = secs / 3600;
+  auto m = secs % 3600 / 60;
+  std::string text = trim(fmt::format("{}.{:09}", secs % 60, nanos)) + "s";
+  if (h > 0) return sign + fmt::format("{}h{}m{}", h, m, text);
+  if (m > 0) return sign + fmt::format("{}m{}", m, text);
+  return sign + text;
+}
+
+}  // namespace
+
+std::string format_duration(std::chrono::nanoseconds d) {
+  auto ns = d.count();
+  bool negative = ns < 0;
+  uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(ns) : static_cast<uint64_t>(ns);
+  return go_duration(negative, magnitude / 1'000'000'000, magnitude % 1'000'000'000);
 }
 
 std::string format_duration(const google::protobuf::Duration& d) {
-  return format_duration(std::chrono::seconds(d.seconds()) + std::chrono::nanoseconds(d.nanos()));
+  // Seconds and nanos have the same sign in a valid Duration; an invalid one is normalised first.
+  int64_t secs = d.seconds();
+  int64_t nanos = d.nanos();
+  if (secs > 0 && nanos < 0) {
+    secs -= 1;
+    nanos += 1'000'000'000;
+  } else if (secs < 0 && nanos > 0) {
+    secs += 1;
+    nanos -= 1'000'000'000;
+  }
+  bool negative = secs < 0 || (secs == 0 && nanos < 0);
+  uint64_t whole = secs < 0 ? 0 - static_cast<uint64_t>(secs) : static_cast<uint64_t>(secs);
+  uint64_t part = static_cast<uint64_t>(nanos < 0 ? -nanos : nanos);
+  return go_duration(negative, whole + part / 1'000'000'000, part % 1'000'000'000);
 }
 
 void to_proto(std::chrono::nanoseconds d, google::protobuf::Duration* out) {

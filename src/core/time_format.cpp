@@ -4,9 +4,22 @@
 #include <fmt/format.h>
 #include <google/protobuf/timestamp.pb.h>
 
+#include <algorithm>
+
 namespace twctl {
 
+namespace {
+
+// The seconds a TimePoint can hold (~292 years either side of 1970), less a margin for the nanos.
+constexpr int64_t kMaxSeconds =
+    std::chrono::duration_cast<std::chrono::seconds>(TimePoint::duration::max()).count() - 3;
+
+}  // namespace
+
 TimePoint from_proto(const google::protobuf::Timestamp& ts) {
+  // A Timestamp reaches from year 1 to 9999, a TimePoint only ~292 years from 1970: beyond, it saturates.
+  if (ts.seconds() > kMaxSeconds) return TimePoint::max();
+  if (ts.seconds() < -kMaxSeconds) return TimePoint::min();
   return TimePoint(std::chrono::duration_cast<TimePoint::duration>(std::chrono::seconds(ts.seconds()) +
                                                                    std::chrono::nanoseconds(ts.nanos())));
 }
@@ -23,11 +36,10 @@ void to_proto(TimePoint t, google::protobuf::Timestamp* out) {
 
 namespace {
 
-std::string relative(TimePoint t, TimePoint now) {
-  using namespace std::chrono;
-  auto diff = duration_cast<seconds>(now - t).count();
+// `diff` is now minus the time, in seconds.
+std::string relative(int64_t diff) {
   bool past = diff >= 0;
-  auto s = past ? diff : -diff;
+  auto s = past ? diff : -diff;  // |diff| < 2^62: both times were bounded first
   if (s < 1) return "now";
   struct Unit {
     long long secs;
@@ -45,23 +57,28 @@ std::string relative(TimePoint t, TimePoint now) {
   return "now";
 }
 
+int64_t unix_seconds(TimePoint t) {
+  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
+}
+
+std::string format_absl(absl::Time at, TimeFormat format) {
+  return absl::FormatTime(format == TimeFormat::Iso ? "%Y-%m-%dT%H:%M:%SZ" : absl::RFC3339_full, at,
+                          absl::UTCTimeZone());
+}
+
 }  // namespace
 
 std::string format_time(TimePoint t, TimeFormat format, TimePoint now) {
-  absl::Time at = absl::FromChrono(t);
-  switch (format) {
-    case TimeFormat::Relative:
-      return relative(t, now);
-    case TimeFormat::Iso:
-      return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", at, absl::UTCTimeZone());
-    case TimeFormat::Raw:
-      return absl::FormatTime(absl::RFC3339_full, at, absl::UTCTimeZone());
-  }
-  return {};
+  if (format == TimeFormat::Relative) return relative(unix_seconds(now) - unix_seconds(t));
+  return format_absl(absl::FromChrono(t), format);
 }
 
 std::string format_time(const google::protobuf::Timestamp& ts, TimeFormat format, TimePoint now) {
-  return format_time(from_proto(ts), format, now);
+  // From the seconds themselves, not a TimePoint: a server's time may lie beyond what a TimePoint holds.
+  constexpr int64_t kBound = int64_t{1} << 61;
+  int64_t secs = std::clamp<int64_t>(ts.seconds(), -kBound, kBound);
+  if (format == TimeFormat::Relative) return relative(unix_seconds(now) - secs);
+  return format_absl(absl::FromUnixSeconds(secs) + absl::Nanoseconds(ts.nanos()), format);
 }
 
 }  // namespace twctl

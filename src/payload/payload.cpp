@@ -1,7 +1,9 @@
 #include "payload/payload.hpp"
+#include "payload/text.hpp"
 
 #include "core/error.hpp"
 #include "core/files.hpp"
+#include "core/text.hpp"
 
 #include <absl/strings/escaping.h>
 #include <fmt/format.h>
@@ -38,6 +40,11 @@ nlohmann::ordered_json raw_form(const Payload& p) {
 Payload from_json_text(std::string_view what, std::string_view text) {
   if (!is_json(text)) throw usage_error(fmt::format("{} is not valid JSON: {}", what, text));
   return json_plain(text);
+}
+
+Payload from_text(std::string_view what, std::string_view text) {
+  if (auto p = utf8_problem(text); !p.empty()) throw usage_error(fmt::format("{}: the text {}", what, p));
+  return json_plain(nlohmann::json(std::string(text)).dump());
 }
 
 std::pair<std::string, Payload> from_key_json(std::string_view flag, std::string_view kv) {

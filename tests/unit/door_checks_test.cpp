@@ -406,3 +406,32 @@ TEST_CASE("messages: a visibility query's syntax error position counts in the qu
   CHECK(r.code == 9);
   CHECK(first_line(r.err) == "Error: invalid query: malformed SQL query: syntax error at character 15 of the query");
 }
+
+TEST_CASE("door checks: found by the bad-input matrix (schedule ID length, Nexus target URL, config get's property)") {
+  struct Case {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  std::vector<Case> cases = {
+      // The server refused the workflow ID it derives from the schedule's (exit 9), naming neither.
+      {{"schedule", "create", "-s", std::string(1001, 's'), "--interval", "1h", "--type", "T", "-t", "q"},
+       "--schedule-id: the value is 1001 bytes long; the server accepts at most 1000"},
+      {{"schedule", "describe", "-s", std::string(1001, 's')}, "--schedule-id: the value is 1001 bytes long"},
+      // The server refused it after the name (exit 9), in its own words.
+      {{"operator", "nexus", "endpoint", "create", "--name", "e", "--target-url", "x y"},
+       "--target-url: the value is not a URL: it contains a space"},
+      {{"operator", "nexus", "endpoint", "update", "--name", "e", "--target-url", "ftp://x"},
+       "--target-url: the value is not an http(s) URL"},
+      // Exit 4 (no such profile) hid the typo.
+      {{"config", "get", "--prop", "adress"}, "unknown property \"adress\""},
+  };
+  for (const auto& c : cases) {
+    FakeCluster cluster;
+    auto r = run_cli(cluster, c.args, {{"XDG_CONFIG_HOME", "/nonexistent-twctl-test"}});
+    INFO(r.err);
+    CHECK(r.code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.rfind("Error: " + c.message, 0) == 0);
+    CHECK(cluster.calls.empty());
+  }
+}

@@ -47,6 +47,12 @@ void confirm(Context& ctx, const std::string& message) {
 }  // namespace
 
 int get(const GetOptions& opts, Context& ctx) {
+  // A typo is a usage error, before the file is read (config set and delete say so in the same words).
+  if (!opts.prop.empty() && !cfg::is_known_prop(opts.prop) && opts.prop.rfind("grpc_meta.", 0) != 0) {
+    std::string names;
+    for (auto p : cfg::known_props()) names += (names.empty() ? "" : ", ") + std::string(p);
+    throw usage_error(fmt::format("unknown property \"{}\": known are {}, grpc_meta.<header>", opts.prop, names));
+  }
   auto file = cfg::ProfileFile::load(file_path(ctx));
   const auto& name = profile_name(ctx);
   auto profile = file.profile(name);

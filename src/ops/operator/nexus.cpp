@@ -4,10 +4,12 @@
 #include "core/error.hpp"
 #include "core/files.hpp"
 #include "core/time_format.hpp"
+#include "core/url.hpp"
 #include "ops/confirm.hpp"
 #include "ops/paging.hpp"
 #include "output/proto_json.hpp"
 #include "payload/payload.hpp"
+#include "payload/text.hpp"
 
 #include <fmt/format.h>
 
@@ -43,8 +45,9 @@ std::optional<std::string> description_of(const NexusEndpointConfig& c) {
 }
 
 // Stored as the official CLI stores it: a json/plain payload of a JSON string.
-payload::Payload description_payload(const std::string& text) {
-  return payload::from_json_text("--description", nlohmann::json(text).dump());
+payload::Payload description_payload(const NexusEndpointConfig& c, const std::string& text) {
+  return payload::from_text(c.description_file.empty() ? "--description" : "--description-file " + c.description_file,
+                            text);
 }
 
 // The description as text when it is a json/plain string; otherwise its JSON.
@@ -59,6 +62,9 @@ void check_url_alone(const NexusEndpointConfig& c) {
   }
   if (!c.target_url.empty() && !c.target_task_queue.empty()) {
     throw usage_error("--target-url and --target-task-queue cannot be used together");
+  }
+  if (auto p = c.target_url.empty() ? "" : http_url_problem(c.target_url); !p.empty()) {
+    throw usage_error(fmt::format("--target-url: the value {}", p));  // the server's answer would not name it
   }
 }
 
@@ -131,7 +137,7 @@ int nexus_endpoint_create(const NexusEndpointCreateOptions& opts, Context& ctx) 
   osv::CreateNexusEndpointRequest req;
   auto* spec = req.mutable_spec();
   spec->set_name(opts.name);
-  if (description) *spec->mutable_description() = description_payload(*description);
+  if (description) *spec->mutable_description() = description_payload(c, *description);
   if (worker) {
     spec->mutable_target()->mutable_worker()->set_namespace_(c.target_namespace);
     spec->mutable_target()->mutable_worker()->set_task_queue(c.target_task_queue);
@@ -202,7 +208,7 @@ int nexus_endpoint_update(const NexusEndpointUpdateOptions& opts, Context& ctx) 
   req.set_version(existing.version());
   auto* spec = req.mutable_spec();
   *spec = existing.spec();
-  if (description) *spec->mutable_description() = description_payload(*description);
+  if (description) *spec->mutable_description() = description_payload(c, *description);
   if (opts.unset_description) spec->clear_description();
   if (!c.target_url.empty()) {
     spec->mutable_target()->mutable_external()->set_url(c.target_url);

@@ -3,6 +3,7 @@
 #include "ops/outcome.hpp"
 
 #include "payload/payload.hpp"
+#include "payload/text.hpp"
 
 #include "core/duration.hpp"
 #include "core/error.hpp"
@@ -103,11 +104,11 @@ wsv::StartWorkflowExecutionRequest build_start_request(const StartOptions& opts,
   }
   if (!opts.static_summary.empty()) {
     *req.mutable_user_metadata()->mutable_summary() =
-        payload::from_json_text("--static-summary", nlohmann::json(opts.static_summary).dump());
+        payload::from_text("--static-summary", opts.static_summary);
   }
   if (!opts.static_details.empty()) {
     *req.mutable_user_metadata()->mutable_details() =
-        payload::from_json_text("--static-details", nlohmann::json(opts.static_details).dump());
+        payload::from_text("--static-details", opts.static_details);
   }
   set_priority(opts, req.mutable_priority());
   if (req.priority().ByteSizeLong() == 0) req.clear_priority();
