@@ -82,8 +82,10 @@ std::vector<std::string> typed_secrets(const std::vector<std::string>& args, con
 // The "Error: ..." line, and in JSON modes a JSON object too, so scripts need not parse prose.
 // Secrets are redacted from both, whatever quoted them. A list cut short says so: "partial": true.
 void report(const Error& e, Context& ctx, output::OutputMode mode, const std::vector<std::string>& secrets) {
-  auto message = twctl::config::redact(e.what(), secrets);
+  // The message may quote what was typed, which need not be UTF-8: such bytes are shown as \xFF.
+  auto message = printable_utf8(twctl::config::redact(e.what(), secrets));
   bool partial = ctx.output_partial();
+  ctx.out.flush();  // what was printed comes first in a terminal (std::cerr is not tied to std::cout)
   ctx.err << "Error: " << message << (partial ? " (the output on stdout is incomplete)" : "") << "\n";
   if (mode == output::OutputMode::Json || mode == output::OutputMode::Jsonl) {
     nlohmann::ordered_json j{{"code", exit_code(e.kind())}, {"kind", kind_name(e.kind())}, {"message", message}};
@@ -91,8 +93,8 @@ void report(const Error& e, Context& ctx, output::OutputMode mode, const std::ve
     if (!e.cause.empty()) j["cause"] = e.cause;
     if (e.grpc_code) j["grpcStatus"] = {{"code", *e.grpc_code}, {"name", e.grpc_code_name}};
     if (!e.details.is_null()) j["details"] = e.details;
-    // The message may quote what was typed, which need not be UTF-8: such bytes become U+FFFD, as in every other
-    // JSON output (a strict dump would throw here, inside the handler, and end the process).
+    // The cause and details may hold bytes that are not UTF-8: they become U+FFFD, as in every other JSON
+    // output (a strict dump would throw here, inside the handler, and end the process).
     auto text = nlohmann::ordered_json{{"error", j}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     ctx.err << twctl::config::redact(text, secrets) << "\n";
   }

@@ -206,7 +206,7 @@ Completion values(const Walk& w, const CLI::Option* opt, const std::string& pref
       }
       case Values::WorkflowType:
         connect_as_typed(w, ctx);
-        c.candidates = oc::workflow_types(ctx);
+        c.candidates = oc::workflow_types(prefix, ctx);
         break;
       case Values::BatchJobId:
         connect_as_typed(w, ctx);

@@ -194,7 +194,8 @@ std::string page(const CLI::App& app, const std::string& date) {
   }
   if (app.get_parent() && app.get_parent()->get_parent()) see.insert(see.begin(), "twctl");
   if (!see.empty()) {
-    out += ".SH SEE ALSO\n";
+    // Ragged right: a long page name alone on a line cannot be justified (groff warns).
+    out += ".ad l\n.SH SEE ALSO\n";
     for (size_t i = 0; i < see.size(); ++i) {
       out += ".BR " + esc(see[i]) + " (1)" + (i + 1 < see.size() ? "," : "") + "\n";
     }

@@ -11,6 +11,8 @@ namespace twctl {
 std::string utf8_problem(std::string_view s);
 // "" or "contains a control character (byte 3)" / "is not valid UTF-8 (byte 5)".
 std::string text_problem(std::string_view s);
+// `s` with each byte that is not part of valid UTF-8 written as \xFF: for messages that quote what was typed.
+std::string printable_utf8(std::string_view s);
 // A gRPC metadata value: visible ASCII and spaces only. "" or "contains ... (byte 3)".
 std::string header_value_problem(std::string_view s);
 // A gRPC metadata key: lower-case letters, digits, '-', '_' and '.', not empty, not "grpc-…".

@@ -62,7 +62,8 @@ int64_t unix_seconds(TimePoint t) {
 }
 
 std::string format_absl(absl::Time at, TimeFormat format) {
-  return absl::FormatTime(format == TimeFormat::Iso ? "%Y-%m-%dT%H:%M:%SZ" : absl::RFC3339_full, at,
+  // %E4Y: years below 1000 keep four digits (0001-01-01, as RFC 3339 has them); %Y would print "1".
+  return absl::FormatTime(format == TimeFormat::Iso ? "%E4Y-%m-%dT%H:%M:%SZ" : "%E4Y-%m-%d%ET%H:%M:%E*S%Ez", at,
                           absl::UTCTimeZone());
 }
 

@@ -1,5 +1,7 @@
 #include "output/json_text.hpp"
 
+#include "payload/payload.hpp"
+
 #include <absl/strings/escaping.h>
 #include <fmt/format.h>
 #include <google/protobuf/descriptor.h>
@@ -115,6 +117,7 @@ class Writer {
   void message(const gp::Message& m) {
     const auto* d = m.GetDescriptor();
     if (d->file()->package() == "google.protobuf" && well_known(m, d)) return;
+    if (layout_.shorthand && payload(m, d)) return;
     object(m, nullptr);
   }
 
@@ -256,6 +259,33 @@ class Writer {
         break;
       }
     }
+  }
+
+  // A Temporal payload as its JSON value; false for other messages.
+  bool payload(const gp::Message& m, const gp::Descriptor* d) {
+    if (d->file()->package() != "temporal.api.common.v1") return false;
+    nlohmann::ordered_json j;
+    if (d->name() == "Payload") {
+      j = payload::to_json(static_cast<const payload::Payload&>(m), true);
+    } else if (d->name() == "Payloads") {
+      j = payload::to_json(static_cast<const payload::Payloads&>(m), true);
+    } else {
+      return false;
+    }
+    auto text = j.dump(layout_.indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    if (layout_.indent < 0) {
+      out_ += text;
+      return true;
+    }
+    // The pretty dump starts at column 0: its later lines move in to this value's depth.
+    std::string pad(static_cast<size_t>(layout_.base + depth_ * layout_.indent), ' ');
+    size_t from = 0;
+    for (size_t nl; (nl = text.find('\n', from)) != std::string::npos; from = nl + 1) {
+      out_.append(text, from, nl + 1 - from);
+      out_ += pad;
+    }
+    out_.append(text, from, std::string::npos);
+    return true;
   }
 
   // The well-known types with a JSON form of their own; false for the others (written as plain messages).

@@ -19,6 +19,9 @@ namespace twctl::output {
 struct JsonLayout {
   int indent = -1;  // spaces per level; -1: one line with no spaces
   int base = 0;     // spaces before every line after the first (the value is nested that deep)
+  // Temporal payloads (Payload, Payloads) as their JSON values (payload::to_json with shorthand), as
+  // proto_to_json(m, true) shows them, instead of their protobuf form.
+  bool shorthand = false;
 };
 
 // Appends `m` as JSON to `out`. Pretty layout is nlohmann::json's dump(indent): "key": value, one member

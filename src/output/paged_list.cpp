@@ -23,6 +23,11 @@ void PagedList::add_json(const nlohmann::ordered_json& item) {
   items_.add(item);
 }
 
+void PagedList::add_message(const google::protobuf::Message& item, bool shorthand) {
+  ++added_;
+  items_.add(item, shorthand);
+}
+
 void PagedList::add_record(const google::protobuf::Message& item, bool shorthand) {
   check_record_type(out_.records(), item);
   if (out_.json()) {

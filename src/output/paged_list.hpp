@@ -25,9 +25,14 @@ class PagedList {
 
   // False once `limit` items were added: the caller stops adding.
   bool room() const { return limit_ <= 0 || added_ < limit_; }
+  // Whether there is room left once `n` more items are added: the list will want another page after them.
+  bool room_after(size_t n) const { return limit_ <= 0 || static_cast<size_t>(added_) + n < static_cast<size_t>(limit_); }
   // One item: its row in text mode, its JSON in the JSON modes (only the one the mode needs is used).
   void add_row(std::vector<std::string> row);
   void add_json(const nlohmann::ordered_json& item);
+  // One item in the JSON modes straight from its message (payloads as JSON values when `shorthand`): what
+  // add_json(proto_to_json(item, shorthand)) writes, without building the document.
+  void add_message(const google::protobuf::Message& item, bool shorthand);
   // One item by field (when the printer's by_fields()): its cells in text and tsv, its chosen paths in JSON.
   void add_record(const google::protobuf::Message& item, bool shorthand);
   // Prints the page's rows. Returns whether to ask for the next page: there is one, the limit is not reached,

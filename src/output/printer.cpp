@@ -124,16 +124,16 @@ void ListWriter::add(const nlohmann::ordered_json& item) {
   added();
 }
 
-void ListWriter::add(const google::protobuf::Message& item) {
+void ListWriter::add(const google::protobuf::Message& item, bool shorthand) {
   buffer_.clear();
   if (p_.mode_ == OutputMode::Jsonl) {
-    append_json(item, buffer_);
+    append_json(item, buffer_, {.shorthand = shorthand});
     buffer_ += '\n';
   } else if (p_.mode_ == OutputMode::Json) {
     open_item();
     int base = field_.empty() ? 0 : 4;
     buffer_.append(static_cast<size_t>(base), ' ');
-    append_json(item, buffer_, {2, base});
+    append_json(item, buffer_, {.indent = 2, .base = base, .shorthand = shorthand});
   } else {
     return;
   }

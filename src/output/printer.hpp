@@ -79,9 +79,9 @@ class ListWriter {
   explicit ListWriter(Printer& printer, std::string field = {});
   ~ListWriter();
   void add(const nlohmann::ordered_json& item);
-  // A protobuf message in the protobuf JSON mapping, payloads in their protobuf form, written straight from
-  // the message (output/json_text): the fast path for long streams.
-  void add(const google::protobuf::Message& item);
+  // A protobuf message in the protobuf JSON mapping, payloads in their protobuf form or (shorthand) as their
+  // JSON values, written straight from the message (output/json_text): the fast path for long streams.
+  void add(const google::protobuf::Message& item, bool shorthand = false);
   // Hands what was written so far to the reader of stdout (lists flush every 64 items on their own).
   void flush();
   // Closes the array; called by the destructor if not before (see above for an abandoned list).

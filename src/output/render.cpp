@@ -45,7 +45,10 @@ std::string render_card(const Card& card, const Style& style) {
 
 std::string render_table(Table& table, bool header, const Style& style) {
   auto& cols = table.columns;
-  for (auto& c : cols) c.width = std::max(c.width, display_width(c.title));
+  // Without a header (--no-header) the titles take no room; a later page keeps the widths of the first.
+  if (header) {
+    for (auto& c : cols) c.width = std::max(c.width, display_width(c.title));
+  }
   for (const auto& row : table.rows) {
     for (size_t i = 0; i < row.size() && i < cols.size(); ++i) {
       cols[i].width = std::max(cols[i].width, display_width(row[i]));

@@ -62,7 +62,9 @@ def test_man_shows_a_page_with_its_sections(pages):
     for section in ("NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "EXAMPLES", "ENVIRONMENT", "FILES",
                     "EXIT STATUS", "SEE ALSO"):
         assert f"\n{section}\n" in text, section
-    assert "twctl-workflow-start - Start a workflow execution and print its IDs" in text
+    # The NAME line may wrap at the page width.
+    assert ("twctl-workflow-start - Start a workflow execution and print its IDs, or one per line of a file"
+            in " ".join(text.split()))
     assert "--task-queue" in text and "TEMPORAL_ADDRESS" in text and "update_failed" in text
 
 

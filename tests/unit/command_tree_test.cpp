@@ -94,7 +94,7 @@ TEST_CASE("command tree: the flag helpers record where values come from") {
   CHECK(flag_meta(app, app.get_option("--namespace")).values == Values::Namespace);
   CHECK(flag_meta(app, app.get_option("--profile")).values == Values::Profile);
   CHECK(flag_meta(app, app.get_option("--output")).choices ==
-        std::vector<std::string>{"text", "json", "jsonl", "none"});
+        std::vector<std::string>{"text", "json", "jsonl", "tsv", "none"});
   CHECK(flag_meta(app, app.get_option("--address")).env == std::vector<std::string>{"TEMPORAL_ADDRESS"});
   CHECK(flag_meta(app, app.get_option("--tls-cert-path")).env ==
         std::vector<std::string>{"TEMPORAL_TLS_CLIENT_CERT_PATH", "TEMPORAL_TLS_CERT"});

@@ -192,7 +192,11 @@ TEST_CASE("workflow describe: a running workflow shows its pending activities wi
   a->mutable_last_failure()->set_message("HTTP 500: service unavailable");
   auto r = run_cli(c, {"workflow", "describe", "-w", "flaky-1"});
   CHECK(r.code == 0);
-  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>().empty());  // still running: no close event to fetch
+  // The last event is asked for beside the describe (never the close-event filter, which would wait on a
+  // running workflow); a running workflow has no close event, and no Results card shows.
+  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>().empty());
+  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryReverseRequest>().size() <= 1);
+  CHECK(r.out.find("Results:") == std::string::npos);
   CHECK(r.out ==
         "Execution Info:\n"
         "  WorkflowId            flaky-1\n"
@@ -222,13 +226,43 @@ TEST_CASE("workflow describe: a closed workflow adds its close event and result 
   auto* info = c.answer<wsv::DescribeWorkflowExecutionResponse>().mutable_workflow_execution_info();
   info->mutable_execution()->set_workflow_id("hello-1");
   info->set_status(enums::WORKFLOW_EXECUTION_STATUS_COMPLETED);
-  c.then(page({completed(11, "\"Hello, World!\"")}));
+  info->set_history_length(11);
+  wsv::GetWorkflowExecutionHistoryReverseResponse last;
+  *last.mutable_history() = page({completed(11, "\"Hello, World!\"")}).history();
+  c.then(last);
   auto r = run_cli(c, {"workflow", "describe", "-w", "hello-1", "-o", "json"});
   CHECK(r.code == 0);
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["workflowExecutionInfo"]["status"] == "WORKFLOW_EXECUTION_STATUS_COMPLETED");
   CHECK(j["closeEvent"]["eventId"] == "11");
   CHECK(j["result"] == "Hello, World!");
+  // One event, newest first, asked for beside the describe: no second round trip.
+  auto asked = c.requests<wsv::GetWorkflowExecutionHistoryReverseRequest>();
+  REQUIRE(asked.size() == 1);
+  CHECK(asked[0].maximum_page_size() == 1);
+  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryRequest>().empty());
+}
+
+TEST_CASE("workflow describe: a close event fetched beside the describe is asked again when it is not the last") {
+  // The history call goes out with the describe; a run that went on between the two answers is asked again.
+  FakeCluster c;
+  auto* info = c.answer<wsv::DescribeWorkflowExecutionResponse>().mutable_workflow_execution_info();
+  info->mutable_execution()->set_workflow_id("hello-1");
+  info->set_status(enums::WORKFLOW_EXECUTION_STATUS_COMPLETED);
+  info->set_history_length(12);
+  wsv::GetWorkflowExecutionHistoryReverseResponse last;
+  *last.mutable_history() = page({completed(11, "\"old\"")}).history();
+  c.then(last);
+  c.then(page({completed(12, "\"new\"")}));
+  auto r = run_cli(c, {"workflow", "describe", "-w", "hello-1", "-o", "json"});
+  CHECK(r.code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["closeEvent"]["eventId"] == "12");
+  CHECK(j["result"] == "new");
+  CHECK(c.requests<wsv::GetWorkflowExecutionHistoryReverseRequest>().size() == 1);
+  auto asked = c.requests<wsv::GetWorkflowExecutionHistoryRequest>();
+  REQUIRE(asked.size() == 1);
+  CHECK(asked[0].history_event_filter_type() == enums::HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT);
 }
 
 TEST_CASE("workflow query: sends name and args; a rejected query exits 9") {

@@ -39,7 +39,7 @@ TEST_CASE("__complete: commands by prefix, with their summaries, and no file com
   CHECK(r.out == "workflow\tStart, inspect and control workflow executions\n"
                  "worker\tWorkers from their heartbeats, and worker deployments\n:4\n");
   r = complete(c, {"workflow", "st"});
-  CHECK(r.out == "start\tStart a workflow execution and print its IDs\n"
+  CHECK(r.out == "start\tStart a workflow execution and print its IDs, or one per line of a file\n"
                  "start-update-with-start\tSend an update, starting the workflow if needed; wait until accepted\n"
                  "stack\tShow where a running workflow's code is waiting\n:4\n");
   CHECK(complete(c, {""}).out.find("__complete") == std::string::npos);  // hidden entry points stay hidden
@@ -66,7 +66,7 @@ TEST_CASE("__complete: flags of the command and the global ones; given ones are 
 
 TEST_CASE("__complete: enum values, also after --flag=") {
   FakeCluster c;
-  CHECK(complete(c, {"workflow", "list", "--output", ""}).out == "text\njson\njsonl\nnone\n:4\n");
+  CHECK(complete(c, {"workflow", "list", "--output", ""}).out == "text\njson\njsonl\ntsv\nnone\n:4\n");
   CHECK(complete(c, {"-o", "js"}).out == "json\njsonl\n:4\n");
   CHECK(complete(c, {"workflow", "list", "--output=j"}).out == "--output=json\n--output=jsonl\n:4\n");
   CHECK(complete(c, {"workflow", "start", "--id-conflict-policy", "U"}).out == "UseExisting\n:4\n");

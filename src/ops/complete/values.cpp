@@ -66,8 +66,9 @@ std::vector<Candidate> run_ids(const std::string& workflow_id, Context& ctx) {
   return out;
 }
 
-std::vector<Candidate> workflow_types(Context& ctx) {
-  auto resp = recent("", ctx);
+std::vector<Candidate> workflow_types(const std::string& prefix, Context& ctx) {
+  // With a prefix the server filters, so a type not among the most recent executions is still found.
+  auto resp = recent(prefix.empty() ? "" : "WorkflowType STARTS_WITH " + quoted(prefix), ctx);
   std::vector<Candidate> out;
   std::set<std::string> seen;
   for (const auto& e : resp.executions()) {

@@ -19,8 +19,8 @@ struct Candidate {
 std::vector<Candidate> workflow_ids(const std::string& prefix, Context& ctx);
 // Runs of one workflow, newest first, with their status.
 std::vector<Candidate> run_ids(const std::string& workflow_id, Context& ctx);
-// Workflow types of recent executions.
-std::vector<Candidate> workflow_types(Context& ctx);
+// Workflow types of recent executions starting with `prefix` (the server filters by the prefix), each once.
+std::vector<Candidate> workflow_types(const std::string& prefix, Context& ctx);
 // The namespace's batch jobs ("Running", "Completed", ...).
 std::vector<Candidate> batch_jobs(Context& ctx);
 // The cluster's namespaces.

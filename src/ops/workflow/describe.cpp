@@ -9,6 +9,9 @@
 
 #include <fmt/format.h>
 
+#include <future>
+#include <optional>
+
 #include "temporal/api/enums/v1/workflow.pb.h"
 
 #include "temporal/api/workflowservice/v1/request_response.pb.h"
@@ -211,6 +214,13 @@ int describe(const DescribeOptions& opts, Context& ctx) {
   wsv::DescribeWorkflowExecutionRequest req;
   req.set_namespace_(ctx.namespace_());
   *req.mutable_execution() = to_proto(opts.ref);
+  // A closed run's close event (its result or failure) takes a second call: the run's last event is asked for
+  // beside the describe, so the two are in flight together (not by the close-event filter, which waits on an
+  // open run). For an open run the answer is dropped.
+  std::future<std::optional<HistoryEvent>> early;
+  if (!opts.reset_points && !opts.raw && !ctx.printer().by_fields()) {
+    early = std::async(std::launch::async, [&ctx, ex = req.execution()] { return last_event(ctx, ex); });
+  }
   auto resp = client::call<wsv::DescribeWorkflowExecutionResponse>(ctx.gateway(), req);
   if (opts.reset_points) return print_reset_points(ctx, resp);
   if (opts.raw && ctx.printer().text()) {
@@ -221,7 +231,18 @@ int describe(const DescribeOptions& opts, Context& ctx) {
   if (auto warning = history_limit_warning(info); !warning.empty()) ctx.warn(warning);
   if (ctx.printer().record(resp, ctx.globals.shorthand_payloads)) return 0;
   std::optional<HistoryEvent> close;
-  if (!is_open(info.status())) close = close_event(ctx, info.execution());
+  if (!is_open(info.status())) {
+    try {
+      if (early.valid()) close = early.get();
+    } catch (const Error&) {
+      close.reset();  // asked again below, where a failure is the command's
+    }
+    // The early answer counts when it is this run's last event and a close event (without a run ID, a run that
+    // began between the two calls would answer otherwise).
+    if (!close || close->event_id() != info.history_length() || !is_close_event(*close)) {
+      close = close_event(ctx, info.execution());
+    }
+  }
 
   auto& out = ctx.printer();
   bool shorthand = ctx.globals.shorthand_payloads;

@@ -98,7 +98,7 @@ int execute(const ExecuteOptions& opts, Context& ctx) {
     for_each_event(ctx, ex, [&](const HistoryEvent& e) {
       events.push_back(output::proto_to_json(e, false));
       return true;
-    });
+    }, [](int) { return true; });
     extras.history = nlohmann::ordered_json{{"events", std::move(events)}};
   }
   return print_result(ctx, ex, close, extras);

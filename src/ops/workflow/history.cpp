@@ -1,6 +1,7 @@
 #include "ops/workflow/history.hpp"
 
 #include "core/error.hpp"
+#include "ops/paging.hpp"
 #include "ops/workflow/common.hpp"
 
 #include "temporal/api/enums/v1/event_type.pb.h"
@@ -29,6 +30,16 @@ std::optional<HistoryEvent> close_event(Context& ctx, const WorkflowExecution& e
   auto resp = client::call<wsv::GetWorkflowExecutionHistoryResponse>(ctx.gateway(), req);
   if (resp.history().events_size() == 0) return std::nullopt;
   return resp.history().events(resp.history().events_size() - 1);
+}
+
+std::optional<HistoryEvent> last_event(Context& ctx, const WorkflowExecution& ex) {
+  wsv::GetWorkflowExecutionHistoryReverseRequest req;
+  req.set_namespace_(ctx.namespace_());
+  *req.mutable_execution() = ex;
+  req.set_maximum_page_size(1);
+  auto resp = client::call<wsv::GetWorkflowExecutionHistoryReverseResponse>(ctx.gateway(), req);
+  if (resp.history().events_size() == 0) return std::nullopt;
+  return resp.history().events(0);
 }
 
 HistoryEvent wait_for_close(Context& ctx, WorkflowExecution& ex, bool follow) {
@@ -72,31 +83,37 @@ HistoryEvent follow_history(Context& ctx, WorkflowExecution& ex, const std::func
   return *close;
 }
 
-void for_each_event(Context& ctx, const WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn) {
-  auto req = history_request(ctx, ex);
-  for (;;) {
-    auto resp = client::call<wsv::GetWorkflowExecutionHistoryResponse>(ctx.gateway(), req);
-    for (const auto& e : resp.history().events()) {
-      if (!fn(e)) return;
-    }
-    if (resp.next_page_token().empty()) return;
-    req.set_next_page_token(resp.next_page_token());
-  }
+void for_each_event(Context& ctx, const WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn,
+                    const std::function<bool(int)>& ahead) {
+  for_each_page<wsv::GetWorkflowExecutionHistoryResponse>(
+      ctx, history_request(ctx, ex),
+      [&](const wsv::GetWorkflowExecutionHistoryResponse& resp) {
+        for (const auto& e : resp.history().events()) {
+          if (!fn(e)) return false;
+        }
+        return true;
+      },
+      [&](const wsv::GetWorkflowExecutionHistoryResponse& resp) {
+        return ahead && ahead(resp.history().events_size());
+      });
 }
 
 void for_each_event_reverse(Context& ctx, const WorkflowExecution& ex,
-                            const std::function<bool(const HistoryEvent&)>& fn) {
+                            const std::function<bool(const HistoryEvent&)>& fn, const std::function<bool(int)>& ahead) {
   wsv::GetWorkflowExecutionHistoryReverseRequest req;
   req.set_namespace_(ctx.namespace_());
   *req.mutable_execution() = ex;
-  for (;;) {
-    auto resp = client::call<wsv::GetWorkflowExecutionHistoryReverseResponse>(ctx.gateway(), req);
-    for (const auto& e : resp.history().events()) {
-      if (!fn(e)) return;
-    }
-    if (resp.next_page_token().empty()) return;
-    req.set_next_page_token(resp.next_page_token());
-  }
+  for_each_page<wsv::GetWorkflowExecutionHistoryReverseResponse>(
+      ctx, std::move(req),
+      [&](const wsv::GetWorkflowExecutionHistoryReverseResponse& resp) {
+        for (const auto& e : resp.history().events()) {
+          if (!fn(e)) return false;
+        }
+        return true;
+      },
+      [&](const wsv::GetWorkflowExecutionHistoryReverseResponse& resp) {
+        return ahead && ahead(resp.history().events_size());
+      });
 }
 
 void follow_events(Context& ctx, WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn,

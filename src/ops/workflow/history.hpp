@@ -17,6 +17,10 @@ using temporal::api::history::v1::HistoryEvent;
 // The close event of a closed run, or nothing if it is still open. One call.
 std::optional<HistoryEvent> close_event(Context& ctx, const WorkflowExecution& ex);
 
+// The run's last event, open or closed, at once (GetWorkflowExecutionHistoryReverse, one event): a closed run's
+// close event without the long poll that the close-event filter makes of an open run.
+std::optional<HistoryEvent> last_event(Context& ctx, const WorkflowExecution& ex);
+
 // Long-polls until the run closes and returns its close event. With `follow`, a run that continued as new is
 // followed to the new run until one closes otherwise; `ex.run_id` is updated to the run that closed.
 HistoryEvent wait_for_close(Context& ctx, WorkflowExecution& ex, bool follow);
@@ -26,12 +30,16 @@ HistoryEvent wait_for_close(Context& ctx, WorkflowExecution& ex, bool follow);
 // close event, with `ex.run_id` set to the run that closed.
 HistoryEvent follow_history(Context& ctx, WorkflowExecution& ex, const std::function<void(const HistoryEvent&)>& fn);
 
-// Calls `fn` for each event, page by page (only one page is held at a time). `fn` returns false to stop.
-void for_each_event(Context& ctx, const WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn);
+// Calls `fn` for each event, page by page. `fn` returns false to stop. `ahead(n)`, when given, says whether the
+// page after one of n events will be wanted: then it is fetched while `fn` handles this one (two pages held at
+// most; ops/paging.hpp). Without it (a search that stops early) each page is fetched only when asked for.
+void for_each_event(Context& ctx, const WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn,
+                    const std::function<bool(int)>& ahead = {});
 
 // The same, newest event first (GetWorkflowExecutionHistoryReverse).
 void for_each_event_reverse(Context& ctx, const WorkflowExecution& ex,
-                            const std::function<bool(const HistoryEvent&)>& fn);
+                            const std::function<bool(const HistoryEvent&)>& fn,
+                            const std::function<bool(int)>& ahead = {});
 
 // What following a history reports besides its events.
 struct FollowHooks {

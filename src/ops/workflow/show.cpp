@@ -49,8 +49,10 @@ int show(const ShowOptions& opts, Context& ctx) {
     return out.ok() && (opts.limit == 0 || ++printed < opts.limit);
   };
 
+  // The next page is fetched while this one prints, unless --limit will be reached within this one.
+  auto ahead = [&](int n) { return opts.limit == 0 || !types.empty() || printed + n < opts.limit; };
   if (opts.reverse) {
-    for_each_event_reverse(ctx, ex, print);
+    for_each_event_reverse(ctx, ex, print, ahead);
   } else if (opts.follow) {
     if (ex.run_id().empty()) {
       // Pin the latest run: page tokens are bound to a run, and the new run of a continue-as-new is found by ID.
@@ -73,7 +75,7 @@ int show(const ShowOptions& opts, Context& ctx) {
     };
     follow_events(ctx, ex, print, hooks);
   } else {
-    for_each_event(ctx, ex, print);
+    for_each_event(ctx, ex, print, ahead);
   }
   text.flush();
   if (items) items->finish();

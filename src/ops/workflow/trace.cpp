@@ -147,7 +147,7 @@ class Tracer {
         out.push_back(std::move(c));
       }
       return true;
-    });
+    }, [](int) { return true; });
     for (const auto& p : resp.pending_children()) {
       bool seen = std::any_of(out.begin(), out.end(), [&](const auto& c) { return c.workflow_id == p.workflow_id(); });
       if (seen) continue;
