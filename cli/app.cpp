@@ -268,6 +268,8 @@ int run(const std::vector<std::string>& args, Context& ctx) {
       message = command;
     } else if (auto flag = unknown_flag_message(*at, args); !flag.empty()) {
       message = flag;  // before a missing flag or command: a mistyped flag is usually why one is missing
+    } else if (auto conversion = conversion_message(*at, e); !conversion.empty()) {
+      message = conversion;
     } else if (group && at->get_subcommands().empty() && at->get_require_subcommand_min() > 0) {
       std::string names;
       for (const auto* sub : at->get_subcommands({})) names += (names.empty() ? "" : ", ") + sub->get_name();

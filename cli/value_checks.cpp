@@ -132,6 +132,27 @@ std::string unknown_flag_message(const CLI::App& at, const std::vector<std::stri
   return {};
 }
 
+std::string conversion_message(const CLI::App& at, const CLI::ParseError& e) {
+  // CLI11's "Could not convert: --limit = abc": the flag, the value and what the flag takes.
+  if (!dynamic_cast<const CLI::ConversionError*>(&e)) return {};
+  std::string what = e.what();
+  constexpr std::string_view prefix = "Could not convert: ";
+  auto eq = what.find(" = ");
+  if (what.rfind(prefix, 0) != 0 || eq == std::string::npos) return {};
+  std::string name = what.substr(prefix.size(), eq - prefix.size());
+  std::string value = what.substr(eq + 3);
+  const auto* opt = find_flag(at, name);
+  std::string type = opt ? opt->get_type_name() : "";
+  bool digits = !value.empty() && value.find_first_not_of("0123456789", value[0] == '-' ? 1 : 0) == std::string::npos &&
+                value != "-";
+  if (type == "INT" || type == "UINT") {
+    if (digits) return fmt::format("{} {} is out of range", name, value);
+    return fmt::format("{} takes a whole number, not \"{}\"", name, value);
+  }
+  if (type == "FLOAT") return fmt::format("{} takes a number, not \"{}\"", name, value);
+  return fmt::format("{}: \"{}\" is not a value it takes", name, value);
+}
+
 size_t value_words(const CLI::App& at, const std::string& arg) {
   if (arg.size() < 2 || arg[0] != '-') return 0;
   bool is_long = arg[1] == '-';

@@ -22,6 +22,10 @@ void add_value_checks(CLI::App& root);
 // usually why a required one is missing.
 std::string unknown_flag_message(const CLI::App& at, const std::vector<std::string>& args);
 
+// A one-line message for a value CLI11 could not convert (a number out of range or not a number), naming the
+// flag and what it takes; empty for any other parse error.
+std::string conversion_message(const CLI::App& at, const CLI::ParseError& e);
+
 // How many of the words after `arg` (a flag as typed, "--x", "--x=v", "-x") are its value: 1 for a known flag
 // that takes a value not attached to it, 0 otherwise.
 size_t value_words(const CLI::App& at, const std::string& arg);

@@ -89,6 +89,10 @@ Payloads build(const Input& in, std::string_view prefix, std::istream* stdin_str
     auto eq = kv.find('=');
     if (eq == std::string::npos || eq == 0) throw usage_error(fmt::format("{} {}: expected KEY=VALUE", meta_flag, kv));
     auto key = kv.substr(0, eq);
+    // The key is a protobuf string (map<string, bytes>): UTF-8, or the server refuses the whole request.
+    if (auto problem = text_problem(key); !problem.empty()) {
+      throw usage_error(fmt::format("{}: the key {}", meta_flag, problem));
+    }
     auto it = std::find_if(meta.begin(), meta.end(), [&](const auto& m) { return m.first == key; });
     if (it == meta.end()) it = meta.insert(meta.end(), {key, {}});
     it->second.push_back(kv.substr(eq + 1));

@@ -1,8 +1,10 @@
 // What the fuzz targets (tests/fuzz) found, each reproduced here once fixed; the reproducers are in
 // tests/fuzz/corpus/<target>/crash-*.
+#include "config/profile_file.hpp"
 #include "core/duration.hpp"
 #include "core/time_format.hpp"
 #include "fake_gateway.hpp"
+#include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
 #include <google/protobuf/duration.pb.h>
@@ -82,4 +84,34 @@ TEST_CASE("fuzz findings: durations and times of any size are shown without over
   ts.set_nanos(-1);
   CHECK_FALSE(format_time(ts, TimeFormat::Relative, now).empty());
   CHECK_FALSE(format_time(ts, TimeFormat::Iso, now).empty());
+}
+
+TEST_CASE("fuzz findings: a payload metadata key that is not UTF-8 is a usage error naming --input-meta") {
+  // The key is a protobuf string: it reached the JSON writer (a strict dump threw) and would reach the server.
+  FakeCluster cluster;
+  auto r = run_cli(cluster, {"workflow", "start", "--type", "T", "-t", "q", "-w", "w", "-i", "1", "--input-meta",
+                             "me\x93\x8c=a"});
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.rfind("Error: --input-meta: the key is not valid UTF-8", 0) == 0);
+  CHECK(cluster.calls.empty());
+}
+
+TEST_CASE("fuzz findings: a character in a temporal.toml table name that is neither whitespace nor a key character") {
+  // toml++ 3.3.0 reached __builtin_unreachable() in its whitespace table (UBSan: "execution reached an
+  // unreachable program point"); now a parse error naming the line, as for any other bad character.
+  twctl::testing::TempDir dir;
+  // And a key that begins with '=' failed the parser's own assertion (an abort where assertions are on).
+  for (const std::string text : {"[profile.default\xd2\x81ls]\naddress = \"x:1\"\n", "[profile.a]\na = 1 \xc2\xa7\n",
+                                 "[ = \"x\"]\n"}) {
+    auto path = dir.write("temporal.toml", text);
+    bool refused = false;
+    try {
+      (void)config::ProfileFile::load(path);
+    } catch (const Error& e) {
+      refused = true;
+      CHECK(std::string(e.what()).find("line") != std::string::npos);
+    }
+    CHECK(refused);
+  }
 }

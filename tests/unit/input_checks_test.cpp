@@ -109,3 +109,21 @@ TEST_CASE("parse: -n=NS is -n NS, as in the official CLI; after -- it is left al
   auto split = cli::cli11_args({"-n=x", "--", "-n=y"});
   CHECK(split == std::vector<std::string>{"-n=y", "--", "x", "-n"});
 }
+
+TEST_CASE("input checks: a number flag names itself and what it takes when the value does not convert") {
+  struct Case {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  for (const auto& c : std::vector<Case>{
+           {{"workflow", "list", "--limit", "99999999999999"}, "Error: --limit 99999999999999 is out of range\n"},
+           {{"workflow", "list", "--limit", "abc"}, "Error: --limit takes a whole number, not \"abc\"\n"},
+           {{"workflow", "list", "--page-size=1e3"}, "Error: --page-size takes a whole number, not \"1e3\"\n"}}) {
+    FakeCluster cluster;
+    auto r = run_cli(cluster, c.args);
+    CHECK(r.code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.substr(0, r.err.find('\n') + 1) == c.message);
+    CHECK(cluster.calls.empty());
+  }
+}

@@ -144,13 +144,21 @@ std::string versioning_card(const Context& ctx, const wsv::DescribeWorkflowExecu
   return section(style, "Versioning Info:") + output::render_card(card, style);
 }
 
+// A point made by a worker before build IDs has only the (deprecated) binary checksum.
+const std::string& point_build(const temporal::api::workflow::v1::ResetPointInfo& p) {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+  return p.build_id().empty() ? p.binary_checksum() : p.build_id();
+#pragma GCC diagnostic pop
+}
+
 int print_reset_points(Context& ctx, const wsv::DescribeWorkflowExecutionResponse& resp) {
   const auto& points = resp.workflow_execution_info().auto_reset_points().points();
   auto& out = ctx.printer();
   if (out.text()) {
     output::Table t{{{"BuildId"}, {"CreateTime"}, {"RunId"}, {"EventId", true}, {"Resettable"}}, {}};
     for (const auto& p : points) {
-      t.rows.push_back({p.build_id().empty() ? p.binary_checksum() : p.build_id(),
+      t.rows.push_back({point_build(p),
                         p.has_create_time() ? time_text(ctx, p.create_time()) : "", p.run_id(),
                         std::to_string(p.first_workflow_task_completed_id()), p.resettable() ? "yes" : "no"});
     }

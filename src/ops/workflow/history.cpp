@@ -83,19 +83,29 @@ HistoryEvent follow_history(Context& ctx, WorkflowExecution& ex, const std::func
   return *close;
 }
 
-void for_each_event(Context& ctx, const WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn,
-                    const std::function<bool(int)>& ahead) {
-  for_each_page<wsv::GetWorkflowExecutionHistoryResponse>(
-      ctx, history_request(ctx, ex),
-      [&](const wsv::GetWorkflowExecutionHistoryResponse& resp) {
+namespace {
+
+// The events of each page in turn (a forward or a reverse history request), pages fetched one ahead when
+// `ahead` says the next will be wanted.
+template <typename Resp, typename Req>
+void each_event(Context& ctx, Req req, const std::function<bool(const HistoryEvent&)>& fn,
+                const std::function<bool(int)>& ahead) {
+  for_each_page<Resp>(
+      ctx, std::move(req),
+      [&](const Resp& resp) {
         for (const auto& e : resp.history().events()) {
           if (!fn(e)) return false;
         }
         return true;
       },
-      [&](const wsv::GetWorkflowExecutionHistoryResponse& resp) {
-        return ahead && ahead(resp.history().events_size());
-      });
+      [&](const Resp& resp) { return ahead && ahead(resp.history().events_size()); });
+}
+
+}  // namespace
+
+void for_each_event(Context& ctx, const WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn,
+                    const std::function<bool(int)>& ahead) {
+  each_event<wsv::GetWorkflowExecutionHistoryResponse>(ctx, history_request(ctx, ex), fn, ahead);
 }
 
 void for_each_event_reverse(Context& ctx, const WorkflowExecution& ex,
@@ -103,17 +113,7 @@ void for_each_event_reverse(Context& ctx, const WorkflowExecution& ex,
   wsv::GetWorkflowExecutionHistoryReverseRequest req;
   req.set_namespace_(ctx.namespace_());
   *req.mutable_execution() = ex;
-  for_each_page<wsv::GetWorkflowExecutionHistoryReverseResponse>(
-      ctx, std::move(req),
-      [&](const wsv::GetWorkflowExecutionHistoryReverseResponse& resp) {
-        for (const auto& e : resp.history().events()) {
-          if (!fn(e)) return false;
-        }
-        return true;
-      },
-      [&](const wsv::GetWorkflowExecutionHistoryReverseResponse& resp) {
-        return ahead && ahead(resp.history().events_size());
-      });
+  each_event<wsv::GetWorkflowExecutionHistoryReverseResponse>(ctx, std::move(req), fn, ahead);
 }
 
 void follow_events(Context& ctx, WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn,
