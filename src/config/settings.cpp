@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -185,6 +187,9 @@ Settings resolve(const ConnectionFlags& flags, const EnvLookup& env_lookup, cons
       }
     } catch (const Error& e) {
       s.problem = e.what();
+      // A file that is there but cannot be read or parsed was found: its problem says what is wrong.
+      std::error_code ec;
+      s.config_file_found = !s.config_file.value.empty() && std::filesystem::exists(s.config_file.value, ec);
     }
     if (s.problem.empty() && s.config_file.source != Source::Default && !s.config_file_found) {
       s.problem = fmt::format("the config file {} (from {}) does not exist", s.config_file.value, s.config_file.origin);

@@ -321,6 +321,7 @@ TEST_CASE("door: temporal.toml values of the wrong type are errors naming file, 
     CHECK(s.err.find(tc.message) != std::string::npos);
     CHECK(s.out.find("profile default") == std::string::npos);
     CHECK(s.out.find("(not read)") != std::string::npos);
+    CHECK(s.out.find("(not found)") == std::string::npos);  // the file is there; its problem is printed
   }
   // Keys other tools put in the file are left alone.
   auto file = dir.write("t.toml", "[profile.default]\naddress = \"h:1\"\nsomething_else = 5\n");
