@@ -32,10 +32,19 @@ std::optional<HistoryEvent> close_event(Context& ctx, const WorkflowExecution& e
   return resp.history().events(resp.history().events_size() - 1);
 }
 
-std::optional<HistoryEvent> last_event(Context& ctx, const WorkflowExecution& ex) {
+namespace {
+
+wsv::GetWorkflowExecutionHistoryReverseRequest reverse_request(Context& ctx, const WorkflowExecution& ex) {
   wsv::GetWorkflowExecutionHistoryReverseRequest req;
   req.set_namespace_(ctx.namespace_());
   *req.mutable_execution() = ex;
+  return req;
+}
+
+}  // namespace
+
+std::optional<HistoryEvent> last_event(Context& ctx, const WorkflowExecution& ex) {
+  auto req = reverse_request(ctx, ex);
   req.set_maximum_page_size(1);
   auto resp = client::call<wsv::GetWorkflowExecutionHistoryReverseResponse>(ctx.gateway(), req);
   if (resp.history().events_size() == 0) return std::nullopt;
@@ -110,10 +119,7 @@ void for_each_event(Context& ctx, const WorkflowExecution& ex, const std::functi
 
 void for_each_event_reverse(Context& ctx, const WorkflowExecution& ex,
                             const std::function<bool(const HistoryEvent&)>& fn, const std::function<bool(int)>& ahead) {
-  wsv::GetWorkflowExecutionHistoryReverseRequest req;
-  req.set_namespace_(ctx.namespace_());
-  *req.mutable_execution() = ex;
-  each_event<wsv::GetWorkflowExecutionHistoryReverseResponse>(ctx, std::move(req), fn, ahead);
+  each_event<wsv::GetWorkflowExecutionHistoryReverseResponse>(ctx, reverse_request(ctx, ex), fn, ahead);
 }
 
 void follow_events(Context& ctx, WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn,
