@@ -162,7 +162,26 @@ std::string unknown_command_message(const CLI::App& parent, const std::vector<st
 
 }  // namespace
 
-std::unique_ptr<CommandTree> build_tree() {
+bool Reach::named(std::string_view name) const {
+  if (root_only_) return false;
+  if (!words_) return true;
+  return std::any_of(words_->begin(), words_->end(), [&](const std::string& w) { return w == name; });
+}
+
+bool add_reachable(CLI::App& group, Selection& sel, const Reach& reach, const std::vector<Adder>& adders) {
+  auto wanted = [&](const Adder& a) {
+    return std::any_of(a.names.begin(), a.names.end(), [&](std::string_view n) { return reach.named(n); });
+  };
+  const bool all = reach.whole() || std::none_of(adders.begin(), adders.end(), wanted);
+  for (const auto& a : adders) {
+    if (all || wanted(a)) a.add(group, sel);
+  }
+  return all;
+}
+
+namespace {
+
+std::unique_ptr<CommandTree> make_tree(const Reach& reach) {
   auto tree = std::make_unique<CommandTree>();
   tree->app = std::make_unique<RootApp>("twctl: a fast command-line client for Temporal clusters", "twctl");
   auto& app = *tree->app;
@@ -177,19 +196,38 @@ std::unique_ptr<CommandTree> build_tree() {
            {"twctl workflow start \\\n    --type SayHello \\\n    --task-queue hello-tasks \\\n"
             "    --workflow-id hello-1",
             "twctl workflow list \\\n    --query \"ExecutionStatus='Running'\" \\\n    --output jsonl"});
-  workflow::add_group(app, tree->selected);
-  batch::add_group(app, tree->selected);
-  operator_::add_group(app, tree->selected);
-  schedule::add_group(app, tree->selected);
-  taskqueue::add_group(app, tree->selected);
-  worker::add_group(app, tree->selected);
-  activity::add_group(app, tree->selected);
-  config::add_group(app, tree->selected);
-  config::add_settings(app, tree->selected);
-  add_completion(app, tree->selected);
-  add_help_topics(app, tree->selected);
+  std::vector<Adder> groups = {
+      {{"workflow"}, [&](CLI::App& a, Selection& s) { workflow::add_group(a, s, reach); }},
+      {{"batch"}, batch::add_group},
+      {{"operator"}, operator_::add_group},
+      {{"schedule"}, schedule::add_group},
+      {{"task-queue"}, taskqueue::add_group},
+      {{"worker"}, worker::add_group},
+      {{"activity"}, activity::add_group},
+      {{"config"}, config::add_group},
+      {{"settings"}, config::add_settings},
+      {{"completion"}, add_completion},
+      {{"help"}, add_help_topics},
+  };
+  auto named = [&](const Adder& g) { return reach.named(g.names[0]); };
+  const bool version_only = !reach.whole() && reach.named("--version") && !reach.named("-h") &&
+                            !reach.named("--help") && !reach.named("--help-all") &&
+                            std::none_of(groups.begin(), groups.end(), named);
+  // `twctl --version` needs no command.
+  if (!version_only && !reach.is_root_only()) add_reachable(app, tree->selected, reach, groups);
   add_value_checks(app);
+  tree->whole = reach.whole();
   return tree;
+}
+
+}  // namespace
+
+std::unique_ptr<CommandTree> build_tree() { return make_tree(Reach::whole_tree()); }
+
+std::unique_ptr<CommandTree> build_tree(const Reach& reach) { return make_tree(reach); }
+
+std::unique_ptr<CommandTree> build_tree_for(const std::vector<std::string>& args) {
+  return make_tree(Reach(args));
 }
 
 std::vector<std::string> cli11_args(const std::vector<std::string>& args) {
@@ -209,10 +247,30 @@ std::vector<std::string> cli11_args(const std::vector<std::string>& args) {
   return {out.rbegin(), out.rend()};
 }
 
-std::unique_ptr<CommandTree> parse(const std::vector<std::string>& args) {
-  auto tree = build_tree();
+namespace {
+
+// Parses `args` on the tree they reach. When that parse fails or asks for help (not for --version), `tree`
+// becomes the whole tree and the parse is made again on it: its message, suggestions and help see every command.
+void parse_into(std::unique_ptr<CommandTree>& tree, const std::vector<std::string>& args) {
+  tree = build_tree_for(args);
+  try {
+    auto reversed = cli11_args(args);
+    tree->app->parse(reversed);
+    return;
+  } catch (const CLI::CallForVersion&) {
+    throw;
+  } catch (const CLI::ParseError&) {
+  }
+  tree = build_tree();
   auto reversed = cli11_args(args);
   tree->app->parse(reversed);
+}
+
+}  // namespace
+
+std::unique_ptr<CommandTree> parse(const std::vector<std::string>& args) {
+  std::unique_ptr<CommandTree> tree;
+  parse_into(tree, args);
   return tree;
 }
 
@@ -244,16 +302,19 @@ GlobalOptions resolve_globals(const RawGlobals& raw, const Context& ctx) {
 
 int run(const std::vector<std::string>& args, Context& ctx) {
   if (auto code = run_hidden(args, ctx)) return *code;
-  auto tree = build_tree();
-  auto& app = *tree->app;
+  // The tree of the last command line is kept until the next one (or the thread's end): main ends the process
+  // without tearing it down, which takes about as long as building it.
+  static thread_local std::unique_ptr<CommandTree> tree;
+  tree.reset();
   try {
-    auto reversed = cli11_args(args);
-    app.parse(reversed);
+    parse_into(tree, args);
   } catch (const CLI::CallForHelp&) {
+    auto& app = *tree->app;
     const auto* at = deepest(&app);
     ctx.out << at->help(at->get_parent() ? command_path(at->get_parent()) : "");
     return 0;
   } catch (const CLI::CallForAllHelp&) {
+    auto& app = *tree->app;
     const auto* at = deepest(&app);
     ctx.out << at->help(at->get_parent() ? command_path(at->get_parent()) : "", CLI::AppFormatMode::All);
     return 0;
@@ -261,6 +322,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
     ctx.out << e.what() << "\n";
     return 0;
   } catch (const CLI::ParseError& e) {
+    auto& app = *tree->app;
     std::string message = e.what();
     const auto* at = deepest(&app);
     const bool group = !at->get_subcommands({}).empty();
@@ -281,6 +343,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
     return exit_code(ErrorKind::Usage);
   }
 
+  auto& app = *tree->app;
   output::OutputMode mode = parse_mode(tree->globals.output);
   auto secrets = typed_secrets(args, ctx);
   try {

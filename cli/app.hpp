@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace CLI {
@@ -43,9 +44,47 @@ struct CommandTree {
   std::unique_ptr<CLI::App> app;
   RawGlobals globals;
   Selection selected;
+  bool whole = true;  // false: built for one command line, so commands it cannot reach may be missing
 };
 
+// The parts of the command tree a command line can reach. A command is only selected by a word that is its
+// name, so of a group's commands only those named by some word need building, or all of them when no word
+// names any (help and suggestions then list them all). Building what cannot be reached is most of the start-up
+// time of a one-shot command.
+class Reach {
+ public:
+  static Reach whole_tree() { return Reach(); }
+  // The root and its global flags, no command (completion parses the global flags on a line with it).
+  static Reach root_only() {
+    Reach r;
+    r.root_only_ = true;
+    return r;
+  }
+  explicit Reach(const std::vector<std::string>& words) : words_(&words) {}
+  bool whole() const { return words_ == nullptr && !root_only_; }
+  bool is_root_only() const { return root_only_; }
+  bool named(std::string_view name) const;
+
+ private:
+  Reach() = default;
+  const std::vector<std::string>* words_ = nullptr;
+  bool root_only_ = false;
+};
+
+// One function that adds commands to a group, with the names of the commands it adds.
+struct Adder {
+  std::vector<std::string_view> names;
+  std::function<void(CLI::App&, Selection&)> add;
+};
+// Calls the adders `reach` needs, in order (all of them for the whole tree). Returns whether it called all.
+bool add_reachable(CLI::App& group, Selection& sel, const Reach& reach, const std::vector<Adder>& adders);
+
+// The whole tree: completion, the generated docs, the tests that walk it.
 std::unique_ptr<CommandTree> build_tree();
+// Only what `args` can reach. A parse that fails or asks for help
+// is made again on the whole tree, so that its message, suggestions and help see every command.
+std::unique_ptr<CommandTree> build_tree_for(const std::vector<std::string>& args);
+std::unique_ptr<CommandTree> build_tree(const Reach& reach);
 
 // Parses `args` (without the program name), resolves globals, runs the selected command, and maps every
 // error to its exit code. Writes only to ctx's streams.

@@ -140,7 +140,7 @@ std::vector<Candidate> flags(const Walk& w, const std::string& prefix) {
 // Resolves the connection from the global flags on the line (and the environment and profile, as a command
 // would), bounded so that completion never hangs.
 void connect_as_typed(const Walk& w, Context& ctx) {
-  auto tree = build_tree();
+  auto tree = build_tree(Reach::root_only());
   tree->app->require_subcommand(0);
   auto reversed = cli11_args(w.global_args);
   tree->app->parse(reversed);
@@ -282,10 +282,17 @@ Completion values(const Walk& w, const CLI::Option* opt, const std::string& pref
 }  // namespace
 
 Completion complete(const std::vector<std::string>& words, Context& ctx) {
-  auto tree = build_tree();
   std::vector<std::string> before(words.begin(), words.empty() ? words.end() : words.end() - 1);
   std::string current = words.empty() ? "" : words.back();
+  // The commands the words before the cursor name are enough to complete a command's flags and values. Where
+  // the cursor is at a command name, every command of that group is needed (a word that names a command may
+  // have been a flag's value), so the whole tree is walked.
+  auto tree = build_tree_for(before);
   auto w = walk(*tree->app, before);
+  if (!w.command->get_subcommands({}).empty()) {
+    tree = build_tree();
+    w = walk(*tree->app, before);
+  }
 
   if (w.pending) return values(w, w.pending, current, ctx);
   if (!w.positional_only && current.rfind("--", 0) == 0 && current.find('=') != std::string::npos) {

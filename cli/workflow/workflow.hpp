@@ -12,7 +12,7 @@ struct VersioningOverrideFlags;
 namespace twctl::cli::workflow {
 
 // `twctl workflow ...`: one line per verb; each verb's flags, help and action live in its own file.
-void add_group(CLI::App& root, Selection& sel);
+void add_group(CLI::App& root, Selection& sel, const Reach& reach = Reach::whole_tree());
 
 // The flags of starting a workflow, shared by start, execute, signal-with-start and the update-with-start
 // commands (the input family included).

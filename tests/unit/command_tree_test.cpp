@@ -7,7 +7,9 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 using namespace twctl::cli;
 
@@ -124,4 +126,123 @@ TEST_CASE("man pages: one per command, with every section, examples, the environ
   CHECK(start->text.find(".B TEMPORAL_ADDRESS\n") != std::string::npos);
   CHECK(start->text.find(".B 130\ninterrupted:") != std::string::npos);
   CHECK(start->text.find(".SH SEE ALSO\n.BR twctl (1),\n.BR twctl\\-workflow (1)\n") != std::string::npos);
+}
+
+namespace {
+
+// Shell words of an example up to its first pipe or redirection; nullopt for one that expands variables.
+std::optional<std::vector<std::string>> shell_words(const std::string& line) {
+  std::vector<std::string> words;
+  std::string word;
+  bool in_word = false;
+  char quote = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (quote) {
+      if (c == quote) {
+        quote = 0;
+      } else if (quote == '"' && c == '\\' && i + 1 < line.size()) {
+        word += line[++i];
+      } else {
+        if (quote == '"' && c == '$') return std::nullopt;
+        word += c;
+      }
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      in_word = true;
+    } else if (c == '\\' && i + 1 < line.size()) {
+      word += line[++i];
+      in_word = true;
+    } else if (c == '$') {
+      return std::nullopt;
+    } else if (c == '|' || c == '>' || c == '<' || c == ';' || c == '&') {
+      break;
+    } else if (c == ' ' || c == '\n' || c == '\t') {
+      if (in_word) words.push_back(word);
+      word.clear();
+      in_word = false;
+    } else {
+      word += c;
+      in_word = true;
+    }
+  }
+  if (in_word) words.push_back(word);
+  return words;
+}
+
+// What parsing on `tree` selects: the command, or the error and its message.
+std::string outcome(CommandTree& tree, const std::vector<std::string>& args) {
+  try {
+    auto reversed = cli11_args(args);
+    tree.app->parse(reversed);
+    return "ran " + tree.selected.command;
+  } catch (const CLI::ParseError& e) {
+    return std::string("failed: ") + e.what();
+  }
+}
+
+std::vector<std::string> names(const CLI::App& app) {
+  std::vector<std::string> out;
+  for (const auto* s : app.get_subcommands({})) out.push_back(s->get_name());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("command tree: a tree built for a command line parses it as the whole tree does") {
+  auto whole = build_tree();
+  std::vector<std::vector<std::string>> lines = {
+      {"--version"},
+      {"-n", "workflow", "bogus"},           // a group's name as a flag's value
+      {"workflow", "list", "-q", "start"},   // a command's name as a flag's value
+      {"--namespace", "schedule", "schedule", "list"},
+      {"workflow"},
+      {"workflow", "bogus"},
+      {"workflow", "pause", "-w", "w", "--reason", "r"},
+      {"workflow", "unpause", "-w", "w", "--reason", "r"},
+      {"workflow", "execute-update-with-start", "--type", "T", "-t", "q", "-w", "w", "--update-name", "u"},
+      {"operator", "namespace", "describe", "-n", "x"},
+      {"settings"},
+      {},
+  };
+  for (const auto* cmd : visible_commands(*whole->app)) {
+    for (auto e : command_meta(*cmd).examples) {
+      for (size_t at; (at = e.find("\\\n")) != std::string::npos;) e.replace(at, 2, " ");  // continuations
+      auto words = shell_words(e);
+      if (!words || words->empty() || words->front() != "twctl") continue;
+      lines.emplace_back(words->begin() + 1, words->end());
+    }
+  }
+  REQUIRE(lines.size() > 150);
+  size_t ran = 0;
+  for (const auto& args : lines) {
+    std::string shown;
+    for (const auto& a : args) shown += " " + a;
+    INFO("twctl", shown);
+    auto expected = outcome(*build_tree(), args);
+    auto partial = build_tree_for(args);
+    CHECK_FALSE(partial->whole);
+    CHECK(outcome(*partial, args) == expected);
+    if (expected.rfind("ran ", 0) == 0) ++ran;
+  }
+  CHECK(ran > 100);
+}
+
+TEST_CASE("command tree: only the commands a line names are built; --version builds none") {
+  auto t = build_tree_for({"workflow", "describe", "-w", "x"});
+  CHECK(names(*t->app) == std::vector<std::string>{"workflow"});
+  CHECK(names(*t->app->get_subcommand("workflow")) == std::vector<std::string>{"describe"});
+  // pause and unpause are added together
+  t = build_tree_for({"workflow", "unpause"});
+  CHECK(names(*t->app->get_subcommand("workflow")) == std::vector<std::string>{"pause", "unpause"});
+  // A group with no command named has all of them (its help and suggestions list them).
+  t = build_tree_for({"workflow", "--help"});
+  CHECK(names(*t->app->get_subcommand("workflow")).size() == names(*build_tree()->app->get_subcommand("workflow")).size());
+  t = build_tree_for({"--version"});
+  CHECK(names(*t->app).empty());
+  t = build_tree_for({"--version", "--help"});
+  CHECK(names(*t->app) == names(*build_tree()->app));
+  t = build_tree(Reach::root_only());
+  CHECK(names(*t->app).empty());
+  CHECK(t->app->get_option_no_throw("--namespace") != nullptr);
 }

@@ -43,6 +43,11 @@ TEST_CASE("__complete: commands by prefix, with their summaries, and no file com
                  "start-update-with-start\tSend an update, starting the workflow if needed; wait until accepted\n"
                  "stack\tShow where a running workflow's code is waiting\n:4\n");
   CHECK(complete(c, {""}).out.find("__complete") == std::string::npos);  // hidden entry points stay hidden
+  // A word that names a group as a flag's value: every group is still offered.
+  r = complete(c, {"-n", "workflow", "sch"});
+  CHECK(r.out == "schedule\tCreate, change and inspect schedules that start workflows\n:4\n");
+  r = complete(c, {"workflow", "list", "-q", "start", "--li"});
+  CHECK(r.out.find("--limit\t") == 0);
   CHECK(c.gateways_made == 0);
 }
 
