@@ -4,7 +4,9 @@ Starts its own dev server (tests/devserver, today's server) with the test worker
 each case interleaved (twctl, official, official, twctl, ...) and prints one table: the median wall time of each
 client, the ratio, each client's peak RSS, and the server's share: the median time a warm in-process client (the
 Python SDK's raw service calls, connection already open) takes for the same calls, i.e. what no client can go
-below.
+below. One-shot cases also run a floor program (bench/floor, linked as twctl is): a static program that exits
+(exec floor), one that carries gRPC and protobuf and exits (beside --version), and a C++ gRPC client that makes
+the one describe call and prints nothing but its size (beside describe).
 
     bench/run                  # the full set: 10,000 executions, 20,000- and 50,000-event histories
     bench/run --quick          # small data and few repetitions, to check that it works
@@ -81,6 +83,7 @@ class Row:
     twctl: Sample
     official: Optional[Sample]
     server: Optional[float]  # seconds, median
+    floor: Optional[Sample] = None  # the floor program of the case (bench/floor), run interleaved with the others
 
 
 def run_once(argv: list[str], env: dict[str, str]) -> float:
@@ -139,8 +142,13 @@ async def warm_median(reps: int, call) -> float:
 # --------------------------------------------------------------------------- seeding
 
 
-async def seed(client: Client, sizes: Sizes, log) -> dict[str, object]:
-    """10,000 closed SayHello executions and the long histories; returns their IDs."""
+async def seed(client: Client, sizes: Sizes, log, only: Optional[set[str]] = None) -> dict[str, object]:
+    """10,000 closed SayHello executions and the long histories, each only when a chosen case needs it; returns
+    their IDs."""
+    if only and not only & {"describe", "count", "list", "complete"}:
+        sizes = Sizes(1, sizes.histories, sizes.reps_one_shot, sizes.reps_bulk, sizes.loop_starts)
+    if only and "show" not in only:
+        sizes = Sizes(sizes.executions, (), sizes.reps_one_shot, sizes.reps_bulk, sizes.loop_starts)
     tag = uuid.uuid4().hex[:6]
     svc = client.workflow_service
     have = (await svc.count_workflow_executions(
@@ -184,25 +192,30 @@ async def until(fetch, ok, timeout: float, what: str):
 
 
 def cases(twctl: str, official: Optional[str], seeded: dict, sizes: Sizes, address: str, client: Client,
-          only: Optional[set[str]]):
-    """(name, reps, argv builder for twctl, for the official CLI or None, warm server call or None)."""
+          only: Optional[set[str]], floors: Optional[Path]):
+    """(name, reps, argv builder for twctl, for the official CLI or None, warm server call or None, argv builder
+    for the floor program or None)."""
     svc = client.workflow_service
     out = []
 
-    def add(name, reps, args_for, warm, official_args_for=None):
+    def add(name, reps, args_for, warm, official_args_for=None, floor_for=None):
         if only and name.split()[0] not in only:
             return
         t = (lambda i: [twctl, *args_for(i)])
         o = None
         if official:
             o = (lambda i: [official, *(official_args_for or args_for)(i)])
-        out.append((name, reps, t, o, warm))
+        out.append((name, reps, t, o, warm, floor_for))
 
-    add("version", sizes.reps_one_shot, lambda i: ["--version"], None)
+    if floors:
+        add("exec floor", sizes.reps_one_shot, None, None, floor_for=lambda i: [str(floors / "exit_floor")])
+    add("version", sizes.reps_one_shot, lambda i: ["--version"], None,
+        floor_for=(lambda i: [str(floors / "grpc_exit")]) if floors else None)
     wid = seeded["describe"]
     add("describe", sizes.reps_one_shot, lambda i: ["workflow", "describe", "-w", wid, "-o", "json"],
         lambda: svc.describe_workflow_execution(DescribeWorkflowExecutionRequest(
-            namespace=NAMESPACE, execution=WorkflowExecution(workflow_id=wid))))
+            namespace=NAMESPACE, execution=WorkflowExecution(workflow_id=wid))),
+        floor_for=(lambda i: [str(floors / "describe_floor"), address, NAMESPACE, wid]) if floors else None)
     add("count", sizes.reps_one_shot, lambda i: ["workflow", "count"],
         lambda: svc.count_workflow_executions(CountWorkflowExecutionsRequest(namespace=NAMESPACE)))
 
@@ -237,13 +250,13 @@ def cases(twctl: str, official: Optional[str], seeded: dict, sizes: Sizes, addre
     if not only or "start-loop" in only:
         t = lambda i: ["bash", "-c", loop, twctl, f"t{run_tag}{i}"]  # noqa: E731
         o = (lambda i: ["bash", "-c", loop, official, f"o{run_tag}{i}"]) if official else None  # noqa: E731
-        out.append((f"start-loop {n}", sizes.reps_bulk, t, o, starts))
+        out.append((f"start-loop {n}", sizes.reps_bulk, t, o, starts, None))
     if not only or "complete" in only:
         # One page of the most recent executions whose ID starts with the typed prefix (ops/complete/values.cpp).
         out.append(("complete -w", sizes.reps_one_shot,
                     lambda i: [twctl, "__complete", "workflow", "describe", "-w", "bench-list-"], None,
                     lambda: svc.list_workflow_executions(ListWorkflowExecutionsRequest(
-                        namespace=NAMESPACE, page_size=200, query='WorkflowId STARTS_WITH "bench-list-"'))))
+                        namespace=NAMESPACE, page_size=200, query='WorkflowId STARTS_WITH "bench-list-"')), None))
     return out
 
 
@@ -338,6 +351,8 @@ def main() -> int:
     ap.add_argument("--reps", type=int, help="repetitions of every case (default: 21 one-shot, 5 bulk)")
     ap.add_argument("--twctl", default=os.environ.get("TWCTL_BIN", str(ROOT / "build" / "cli" / "twctl")))
     ap.add_argument("--no-official", action="store_true", help="twctl alone")
+    ap.add_argument("--floors", default=str(ROOT / "build" / "bench" / "floor"),
+                    help="folder of the floor programs (cmake --build build --target bench_floors); none: no floors")
     ap.add_argument("--server", choices=rig.SERVERS, default="current",
                     help="the dev server: current (tests/devserver, today's server) or legacy (the official CLI's "
                          "start-dev)")
@@ -354,6 +369,13 @@ def main() -> int:
         except Exception:  # noqa: BLE001
             official = None
     only = set(args.cases.split(",")) if args.cases else None
+    floors = Path(args.floors) if args.floors != "none" else None
+    if floors and not all(os.access(floors / p, os.X_OK) for p in ("exit_floor", "grpc_exit", "describe_floor")):
+        print(f"bench: no floor programs in {floors} (cmake --build build --target bench_floors): no floor column",
+              file=sys.stderr)
+        floors = None
+    if only and floors:
+        only.add("exec")
 
     def log(msg: str) -> None:
         print(f"==> {msg}", file=sys.stderr, flush=True)
@@ -374,14 +396,20 @@ def main() -> int:
                 client = await Client.connect(address, namespace=NAMESPACE)
                 rows, bulk_rows = [], None
                 if not only or only - {"bulk"}:
-                    seeded = await seed(client, sizes, log)
-                    for name, reps, t, o, warm in cases(args.twctl, official, seeded, sizes, address, client, only):
+                    seeded = await seed(client, sizes, log, only)
+                    for name, reps, t, o, warm, f in cases(args.twctl, official, seeded, sizes, address, client,
+                                                           only, floors):
                         log(f"{name}: {reps} interleaved runs")
-                        ts, os_ = Sample(), (Sample() if o else None)
-                        clients = [(ts, t)] + ([(os_, o)] if o else [])
+                        if name == "exec floor":  # the floor alone
+                            fs = Sample()
+                            await asyncio.to_thread(interleaved, reps, [(fs, f)], env)
+                            rows.append(Row(name, Sample(), None, None, fs))
+                            continue
+                        ts, os_, fs = Sample(), (Sample() if o else None), (Sample() if f else None)
+                        clients = [(ts, t)] + ([(os_, o)] if o else []) + ([(fs, f)] if f else [])
                         await asyncio.to_thread(interleaved, reps, clients, env)
                         server_s = await warm_median(max(3, reps), warm) if warm else None
-                        rows.append(Row(name, ts, os_, server_s))
+                        rows.append(Row(name, ts, os_, server_s, fs))
                 if not only or "bulk" in only:
                     bulk_rows = await asyncio.to_thread(bulk_bench, args.twctl, official, client, env, tmp,
                                                         args.reps or 3, sizes.loop_starts, log)
@@ -398,13 +426,18 @@ def main() -> int:
              if official else " (official CLI not found)"))
     print(f"dev server: {args.server}; {os.cpu_count()} CPUs; medians of interleaved runs; peak RSS of one run\n")
     if rows:
-        header = ["case", "twctl", "official", "ratio", "twctl RSS", "official RSS", "server's share"]
+        header = ["case", "twctl", "official", "ratio", "floor", "twctl / floor", "twctl RSS", "official RSS",
+                  "server's share"]
         table = []
         for r in rows:
+            f = statistics.median(r.floor.seconds) if r.floor else None
+            if not r.twctl.seconds:  # the exec floor
+                table.append([r.case, "—", "—", "—", fmt_ms(f), "—", "—", "—", "—"])
+                continue
             t = statistics.median(r.twctl.seconds)
             o = statistics.median(r.official.seconds) if r.official else None
-            table.append([r.case, fmt_ms(t), fmt_ms(o), f"{o / t:.1f}×" if o else "—",
-                          f"{r.twctl.peak_rss_kb / 1024:.1f} MB",
+            table.append([r.case, fmt_ms(t), fmt_ms(o), f"{o / t:.1f}×" if o else "—", fmt_ms(f),
+                          f"{t / f:.1f}×" if f else "—", f"{r.twctl.peak_rss_kb / 1024:.1f} MB",
                           f"{r.official.peak_rss_kb / 1024:.1f} MB" if r.official else "—", fmt_ms(r.server)])
         print_table(header, table)
     if bulk_rows:

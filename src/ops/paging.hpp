@@ -27,8 +27,9 @@ inline int list_page_size(int limit, int page_size) {
 // `on_page` handles page N, page N+1 is already being fetched on another thread, when `ahead(resp)` says it
 // will be wanted (a list that the page fills to its --limit wants no more). At most one call is in flight and
 // two pages are held, so memory stays flat; a page not wanted after all is waited for and dropped.
-template <typename Resp, typename Req, typename OnPage, typename Ahead>
-void for_each_page(Context& ctx, Req req, OnPage&& on_page, Ahead&& ahead) {
+// `next(req, resp)` may change the request for the page after `resp` (its size) before it is asked for.
+template <typename Resp, typename Req, typename OnPage, typename Ahead, typename Next>
+void for_each_page(Context& ctx, Req req, OnPage&& on_page, Ahead&& ahead, Next&& next_request) {
   auto fetch = [&ctx](const Req& r) { return client::call<Resp>(ctx.gateway(), r); };
   auto resp = fetch(req);
   for (;;) {
@@ -37,6 +38,7 @@ void for_each_page(Context& ctx, Req req, OnPage&& on_page, Ahead&& ahead) {
       return;
     }
     req.set_next_page_token(resp.next_page_token());
+    next_request(req, resp);
     if (!ahead(resp)) {
       if (!on_page(resp)) return;
       resp = fetch(req);
@@ -47,6 +49,12 @@ void for_each_page(Context& ctx, Req req, OnPage&& on_page, Ahead&& ahead) {
     if (!more) return;
     resp = next.get();
   }
+}
+
+template <typename Resp, typename Req, typename OnPage, typename Ahead>
+void for_each_page(Context& ctx, Req req, OnPage&& on_page, Ahead&& ahead) {
+  for_each_page<Resp>(ctx, std::move(req), std::forward<OnPage>(on_page), std::forward<Ahead>(ahead),
+                      [](Req&, const Resp&) {});
 }
 
 template <typename Resp, typename Req, typename OnPage>

@@ -219,3 +219,12 @@ TEST_CASE("history long polls pause after an empty answer, so a too-short deadli
   CHECK(events == 2);
   CHECK(pauses == 1);  // only after the answer that brought nothing
 }
+
+TEST_CASE("history pages: each next page is sized from the one before to stay near 256 KiB on the wire") {
+  using twctl::ops::workflow::next_history_page_size;
+  CHECK(next_history_page_size(100, 128 << 10) == 200);   // small batches: pages grow
+  CHECK(next_history_page_size(100, 4 << 20) == 10);       // huge batches: down to the floor of 10
+  CHECK(next_history_page_size(100, 512 << 10) == 50);
+  CHECK(next_history_page_size(1000, 1000) == 1000);       // never past the server's default
+  CHECK(next_history_page_size(100, 0) == 1000);           // an empty page says nothing: ask for the most
+}

@@ -1,5 +1,7 @@
 #include "ops/workflow/history.hpp"
 
+#include <algorithm>
+
 #include "core/error.hpp"
 #include "ops/paging.hpp"
 #include "ops/workflow/common.hpp"
@@ -15,6 +17,15 @@ namespace wsv = temporal::api::workflowservice::v1;
 
 namespace {
 
+// A history page's size is asked in batches of events (the server's default is 1,000), and a batch can hold
+// hundreds of events: a default page of a history that scheduled activities in rounds held ~10,000 events
+// (~13 MB decoded), twice while the next was fetched. So the first page asks for kFirstPageBatches, and each
+// next one for as many batches as keep it near kPageBytes, judged from the page before.
+constexpr int kFirstPageBatches = 100;
+constexpr int kMinPageBatches = 10;
+constexpr int kMaxPageBatches = 1000;
+constexpr double kPageBytes = 256 << 10;  // on the wire; decoded, a page takes several times more
+
 wsv::GetWorkflowExecutionHistoryRequest history_request(const Context& ctx, const WorkflowExecution& ex) {
   wsv::GetWorkflowExecutionHistoryRequest req;
   req.set_namespace_(ctx.namespace_());
@@ -23,6 +34,12 @@ wsv::GetWorkflowExecutionHistoryRequest history_request(const Context& ctx, cons
 }
 
 }  // namespace
+
+int next_history_page_size(int asked, size_t page_bytes) {
+  if (page_bytes == 0) return kMaxPageBatches;
+  auto scaled = static_cast<double>(asked) * kPageBytes / static_cast<double>(page_bytes);
+  return static_cast<int>(std::clamp(scaled, double{kMinPageBatches}, double{kMaxPageBatches}));
+}
 
 std::optional<HistoryEvent> close_event(Context& ctx, const WorkflowExecution& ex) {
   auto req = history_request(ctx, ex);
@@ -107,19 +124,26 @@ void each_event(Context& ctx, Req req, const std::function<bool(const HistoryEve
         }
         return true;
       },
-      [&](const Resp& resp) { return ahead && ahead(resp.history().events_size()); });
+      [&](const Resp& resp) { return ahead && ahead(resp.history().events_size()); },
+      [](auto& req, const Resp& resp) {
+        req.set_maximum_page_size(next_history_page_size(req.maximum_page_size(), resp.ByteSizeLong()));
+      });
 }
 
 }  // namespace
 
 void for_each_event(Context& ctx, const WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn,
                     const std::function<bool(int)>& ahead) {
-  each_event<wsv::GetWorkflowExecutionHistoryResponse>(ctx, history_request(ctx, ex), fn, ahead);
+  auto req = history_request(ctx, ex);
+  req.set_maximum_page_size(kFirstPageBatches);
+  each_event<wsv::GetWorkflowExecutionHistoryResponse>(ctx, std::move(req), fn, ahead);
 }
 
 void for_each_event_reverse(Context& ctx, const WorkflowExecution& ex,
                             const std::function<bool(const HistoryEvent&)>& fn, const std::function<bool(int)>& ahead) {
-  each_event<wsv::GetWorkflowExecutionHistoryReverseResponse>(ctx, reverse_request(ctx, ex), fn, ahead);
+  auto req = reverse_request(ctx, ex);
+  req.set_maximum_page_size(kFirstPageBatches);
+  each_event<wsv::GetWorkflowExecutionHistoryReverseResponse>(ctx, std::move(req), fn, ahead);
 }
 
 void follow_events(Context& ctx, WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn,

@@ -3,6 +3,7 @@
 
 #include "app/context.hpp"
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 
@@ -10,6 +11,12 @@
 #include "temporal/api/history/v1/message.pb.h"
 
 namespace twctl::ops::workflow {
+
+// Batches of events to ask for in the history page after one of `page_bytes` on the wire that answered a
+// request for `asked` batches: as many as keep a page near 256 KiB on the wire (10 to 1,000). Reading a history
+// through starts at 100: a batch can hold hundreds of events, and the server's default of 1,000 batches made
+// pages of ~13 MB decoded.
+int next_history_page_size(int asked, size_t page_bytes);
 
 using temporal::api::common::v1::WorkflowExecution;
 using temporal::api::history::v1::HistoryEvent;
