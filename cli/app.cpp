@@ -168,7 +168,7 @@ bool Reach::named(std::string_view name) const {
   return std::any_of(words_->begin(), words_->end(), [&](const std::string& w) { return w == name; });
 }
 
-bool add_reachable(CLI::App& group, Selection& sel, const Reach& reach, const std::vector<Adder>& adders) {
+void add_reachable(CLI::App& group, Selection& sel, const Reach& reach, const std::vector<Adder>& adders) {
   auto wanted = [&](const Adder& a) {
     return std::any_of(a.names.begin(), a.names.end(), [&](std::string_view n) { return reach.named(n); });
   };
@@ -176,12 +176,9 @@ bool add_reachable(CLI::App& group, Selection& sel, const Reach& reach, const st
   for (const auto& a : adders) {
     if (all || wanted(a)) a.add(group, sel);
   }
-  return all;
 }
 
-namespace {
-
-std::unique_ptr<CommandTree> make_tree(const Reach& reach) {
+std::unique_ptr<CommandTree> build_tree(const Reach& reach) {
   auto tree = std::make_unique<CommandTree>();
   tree->app = std::make_unique<RootApp>("twctl: a fast command-line client for Temporal clusters", "twctl");
   auto& app = *tree->app;
@@ -220,15 +217,7 @@ std::unique_ptr<CommandTree> make_tree(const Reach& reach) {
   return tree;
 }
 
-}  // namespace
-
-std::unique_ptr<CommandTree> build_tree() { return make_tree(Reach::whole_tree()); }
-
-std::unique_ptr<CommandTree> build_tree(const Reach& reach) { return make_tree(reach); }
-
-std::unique_ptr<CommandTree> build_tree_for(const std::vector<std::string>& args) {
-  return make_tree(Reach(args));
-}
+std::unique_ptr<CommandTree> build_tree_for(const std::vector<std::string>& args) { return build_tree(Reach(args)); }
 
 std::vector<std::string> cli11_args(const std::vector<std::string>& args) {
   std::vector<std::string> out;

@@ -76,15 +76,14 @@ struct Adder {
   std::vector<std::string_view> names;
   std::function<void(CLI::App&, Selection&)> add;
 };
-// Calls the adders `reach` needs, in order (all of them for the whole tree). Returns whether it called all.
-bool add_reachable(CLI::App& group, Selection& sel, const Reach& reach, const std::vector<Adder>& adders);
+// Calls the adders `reach` needs, in order (all of them for the whole tree).
+void add_reachable(CLI::App& group, Selection& sel, const Reach& reach, const std::vector<Adder>& adders);
 
-// The whole tree: completion, the generated docs, the tests that walk it.
-std::unique_ptr<CommandTree> build_tree();
+// The whole tree by default: completion, the generated docs, the tests that walk it.
+std::unique_ptr<CommandTree> build_tree(const Reach& reach = Reach::whole_tree());
 // Only what `args` can reach. A parse that fails or asks for help
 // is made again on the whole tree, so that its message, suggestions and help see every command.
 std::unique_ptr<CommandTree> build_tree_for(const std::vector<std::string>& args);
-std::unique_ptr<CommandTree> build_tree(const Reach& reach);
 
 // Parses `args` (without the program name), resolves globals, runs the selected command, and maps every
 // error to its exit code. Writes only to ctx's streams.

@@ -116,6 +116,7 @@ namespace {
 template <typename Resp, typename Req>
 void each_event(Context& ctx, Req req, const std::function<bool(const HistoryEvent&)>& fn,
                 const std::function<bool(int)>& ahead) {
+  req.set_maximum_page_size(kFirstPageBatches);
   for_each_page<Resp>(
       ctx, std::move(req),
       [&](const Resp& resp) {
@@ -134,16 +135,12 @@ void each_event(Context& ctx, Req req, const std::function<bool(const HistoryEve
 
 void for_each_event(Context& ctx, const WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn,
                     const std::function<bool(int)>& ahead) {
-  auto req = history_request(ctx, ex);
-  req.set_maximum_page_size(kFirstPageBatches);
-  each_event<wsv::GetWorkflowExecutionHistoryResponse>(ctx, std::move(req), fn, ahead);
+  each_event<wsv::GetWorkflowExecutionHistoryResponse>(ctx, history_request(ctx, ex), fn, ahead);
 }
 
 void for_each_event_reverse(Context& ctx, const WorkflowExecution& ex,
                             const std::function<bool(const HistoryEvent&)>& fn, const std::function<bool(int)>& ahead) {
-  auto req = reverse_request(ctx, ex);
-  req.set_maximum_page_size(kFirstPageBatches);
-  each_event<wsv::GetWorkflowExecutionHistoryReverseResponse>(ctx, std::move(req), fn, ahead);
+  each_event<wsv::GetWorkflowExecutionHistoryReverseResponse>(ctx, reverse_request(ctx, ex), fn, ahead);
 }
 
 void follow_events(Context& ctx, WorkflowExecution& ex, const std::function<bool(const HistoryEvent&)>& fn,
