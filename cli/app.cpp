@@ -194,7 +194,7 @@ std::unique_ptr<CommandTree> build_tree(const Reach& reach) {
             "    --workflow-id hello-1",
             "twctl workflow list \\\n    --query \"ExecutionStatus='Running'\" \\\n    --output jsonl"});
   std::vector<Adder> groups = {
-      {{"workflow"}, [&](CLI::App& a, Selection& s) { workflow::add_group(a, s, reach); }},
+      {{"workflow"}, [&](CLI::App& a, Selection& s) { workflow::add_group(a, s, reach.within_group()); }},
       {{"batch"}, batch::add_group},
       {{"operator"}, operator_::add_group},
       {{"schedule"}, schedule::add_group},

@@ -61,7 +61,15 @@ class Reach {
     return r;
   }
   explicit Reach(const std::vector<std::string>& words) : words_(&words) {}
+  // The groups `words` name (all when none), each with every command: completion at a command name.
+  static Reach whole_groups(const std::vector<std::string>& words) {
+    Reach r(words);
+    r.whole_groups_ = true;
+    return r;
+  }
   bool whole() const { return words_ == nullptr && !root_only_; }
+  // What to build inside a group this reach builds.
+  Reach within_group() const { return whole_groups_ ? Reach() : *this; }
   bool is_root_only() const { return root_only_; }
   bool named(std::string_view name) const;
 
@@ -69,6 +77,7 @@ class Reach {
   Reach() = default;
   const std::vector<std::string>* words_ = nullptr;
   bool root_only_ = false;
+  bool whole_groups_ = false;
 };
 
 // One function that adds commands to a group, with the names of the commands it adds.

@@ -286,11 +286,11 @@ Completion complete(const std::vector<std::string>& words, Context& ctx) {
   std::string current = words.empty() ? "" : words.back();
   // The commands the words before the cursor name are enough to complete a command's flags and values. Where
   // the cursor is at a command name, every command of that group is needed (a word that names a command may
-  // have been a flag's value), so the whole tree is walked.
+  // have been a flag's value): the groups the words name are built whole, or the whole tree at the root.
   auto tree = build_tree_for(before);
   auto w = walk(*tree->app, before);
   if (!w.command->get_subcommands({}).empty()) {
-    tree = build_tree();
+    tree = w.command->get_parent() == nullptr ? build_tree() : build_tree(Reach::whole_groups(before));
     w = walk(*tree->app, before);
   }
 

@@ -2,6 +2,7 @@
 
 #include "cli/meta.hpp"
 #include "core/error.hpp"
+#include "message/pool.hpp"
 #include "output/field_paths.hpp"
 
 #include <google/protobuf/descriptor.h>
@@ -11,7 +12,7 @@ namespace twctl::cli {
 namespace {
 
 const google::protobuf::Descriptor* record_type(const RecordMeta& meta) {
-  const auto* type = google::protobuf::DescriptorPool::generated_pool()->FindMessageTypeByName(meta.type);
+  const auto* type = message::pool().FindMessageTypeByName(meta.type);
   if (type == nullptr) throw Error(ErrorKind::General, "internal: no message type " + meta.type);
   return type;
 }

@@ -1,7 +1,7 @@
 #pragma once
-// The RPCs twctl can call, found from the generated service descriptors (WorkflowService, OperatorService, the
-// gRPC health service), and the rules that decide how each is called. A new RPC needs no entry here: its
-// request type finds it, and the rules below decide retry and deadline from its name and request fields.
+// The RPCs twctl can call (WorkflowService, OperatorService, gRPC health), named after their request types
+// (method Foo takes a FooRequest), and the rules that decide how each is called. A new RPC needs no entry here:
+// its request type finds it, and the rules below decide retry and deadline from its name and request fields.
 
 #include <string>
 #include <string_view>

@@ -1,6 +1,7 @@
 #include "client/status.hpp"
 
 #include "client/probe.hpp"
+#include "message/pool.hpp"
 #include "output/proto_json.hpp"
 
 #include <fmt/format.h>
@@ -41,7 +42,7 @@ nlohmann::ordered_json decode_details(const grpc::Status& status, std::string& h
   for (const auto& any : rpc.details()) {
     auto slash = any.type_url().rfind('/');
     std::string full = slash == std::string::npos ? any.type_url() : any.type_url().substr(slash + 1);
-    const auto* desc = gp::DescriptorPool::generated_pool()->FindMessageTypeByName(full);
+    const auto* desc = message::pool().FindMessageTypeByName(full);
     nlohmann::ordered_json item = nlohmann::ordered_json::object();
     item["type"] = desc ? desc->name() : full;
     if (desc) {

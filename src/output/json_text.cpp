@@ -1,5 +1,6 @@
 #include "output/json_text.hpp"
 
+#include "message/pool.hpp"
 #include "payload/payload.hpp"
 
 #include <absl/strings/escaping.h>
@@ -338,7 +339,7 @@ class Writer {
 
   void any(const gp::Message& m, const std::string& type_url, const std::string& bytes) {
     auto slash = type_url.rfind('/');
-    const auto* d = gp::DescriptorPool::generated_pool()->FindMessageTypeByName(
+    const auto* d = message::pool().FindMessageTypeByName(
         slash == std::string::npos ? type_url : type_url.substr(slash + 1));
     if (d == nullptr) {
       // A type this build does not know: keep what there is rather than fail the whole output.

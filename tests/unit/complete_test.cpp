@@ -46,6 +46,8 @@ TEST_CASE("__complete: commands by prefix, with their summaries, and no file com
   // A word that names a group as a flag's value: every group is still offered.
   r = complete(c, {"-n", "workflow", "sch"});
   CHECK(r.out == "schedule\tCreate, change and inspect schedules that start workflows\n:4\n");
+  // A word that names one of the group's commands as a flag's value: all of them are still offered.
+  CHECK(complete(c, {"workflow", "-n", "list", "st"}).out == complete(c, {"workflow", "st"}).out);
   r = complete(c, {"workflow", "list", "-q", "start", "--li"});
   CHECK(r.out.find("--limit\t") == 0);
   CHECK(c.gateways_made == 0);

@@ -4,10 +4,14 @@
 #include "core/error.hpp"
 
 #include <doctest/doctest.h>
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/generated_message_reflection.h>
 
 #include "grpc/health/v1/health.pb.h"
 #include "temporal/api/operatorservice/v1/request_response.pb.h"
+#include "temporal/api/operatorservice/v1/service.pb.h"
 #include "temporal/api/workflowservice/v1/request_response.pb.h"
+#include "temporal/api/workflowservice/v1/service.pb.h"
 
 using namespace twctl;
 using namespace twctl::client;
@@ -25,6 +29,38 @@ TEST_CASE("rpc: a request type finds its service, method path and response type"
   CHECK(rpc_for(grpc::health::v1::HealthCheckRequest()).path == "/grpc.health.v1.Health/Check");
   CHECK(rpc_for(wsv::PauseWorkflowExecutionRequest()).name == "PauseWorkflowExecution");
   CHECK(rpc_for(wsv::CountSchedulesRequest()).name == "CountSchedules");
+}
+
+TEST_CASE("rpc: the name rule finds every method of the services' descriptors, unary, with its answer type") {
+  namespace gp = google::protobuf;
+  // twctl itself never builds the service files (rpc.cpp): the test does, to hold the rule against them.
+  gp::internal::AssignDescriptors(&descriptor_table_temporal_2fapi_2fworkflowservice_2fv1_2fservice_2eproto);
+  gp::internal::AssignDescriptors(&descriptor_table_temporal_2fapi_2foperatorservice_2fv1_2fservice_2eproto);
+  gp::internal::AssignDescriptors(&descriptor_table_grpc_2fhealth_2fv1_2fhealth_2eproto);
+  const auto* pool = gp::DescriptorPool::generated_pool();
+  int methods = 0;
+  for (const char* name : {"temporal.api.workflowservice.v1.WorkflowService",
+                           "temporal.api.operatorservice.v1.OperatorService", "grpc.health.v1.Health"}) {
+    const auto* service = pool->FindServiceByName(name);
+    REQUIRE(service != nullptr);
+    for (int i = 0; i < service->method_count(); ++i) {
+      const auto* m = service->method(i);
+      if (service->name() == "Health" && m->name() == "Watch") continue;  // a stream twctl never calls
+      CAPTURE(m->full_name());
+      CHECK_FALSE(m->client_streaming());
+      CHECK_FALSE(m->server_streaming());
+      std::unique_ptr<gp::Message> req(
+          gp::MessageFactory::generated_factory()->GetPrototype(m->input_type())->New());
+      const auto& rpc = rpc_for(*req);
+      CHECK(rpc.path == "/" + service->full_name() + "/" + m->name());
+      CHECK(rpc.service == service->name());
+      CHECK(rpc.name == m->name());
+      CHECK(rpc.request == m->input_type());
+      CHECK(rpc.response == m->output_type());
+      ++methods;
+    }
+  }
+  CHECK(methods > 100);  // 136 in API v1.63.5: the services were found
 }
 
 TEST_CASE("rpc: a message no RPC takes, or the wrong response type, is an error") {
