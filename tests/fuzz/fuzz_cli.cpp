@@ -23,6 +23,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   fuzz::LocalCluster cluster;
   auto o = fuzz::run_cli(inv, cluster);
-  fuzz::check_outcome(o);
+  fuzz::check_outcome(o, inv);
   return 0;
 }

@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   inv.args.insert(inv.args.begin(), "__complete");
   fuzz::LocalCluster cluster;
   auto o = fuzz::run_cli(inv, cluster);
-  fuzz::check_outcome(o);
+  fuzz::check_outcome(o, inv);
   if (o.code != 0) fuzz::finding("completion exited non-zero", o);
   auto last = o.out.rfind('\n', o.out.size() >= 2 ? o.out.size() - 2 : 0);
   auto tail = o.out.substr(last == std::string::npos ? 0 : last + 1);

@@ -101,6 +101,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   fuzz::Invocation inv;
   inv.args = c.args;
   auto o = fuzz::run_cli(inv, cluster);
-  fuzz::check_outcome(o);
+  fuzz::check_outcome(o, inv);
   return 0;
 }
