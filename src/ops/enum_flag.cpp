@@ -17,7 +17,7 @@ namespace gp = google::protobuf;
 namespace {
 
 const gp::EnumDescriptor& descriptor(const EnumFlag& f) {
-  const auto* d = message::pool().FindEnumTypeByName(std::string(f.enum_type));
+  const auto* d = message::enum_pool().FindEnumTypeByName(std::string(f.enum_type));
   if (d == nullptr) throw Error(ErrorKind::General, fmt::format("{}: no enum {} in this build", f.flag, f.enum_type));
   return *d;
 }
