@@ -59,7 +59,9 @@ def main() -> int:
         cases = [
             ("--version", ["--version"], "grpc_exit", []),
             ("complete a command name", ["__complete", "workflow", "st"], None, None),
-            ("complete an enum value", ["__complete", "workflow", "list", "--output", ""], None, None),
+            ("complete a flag's values", ["__complete", "workflow", "list", "--output", ""], None, None),
+            ("complete a proto enum's values", ["__complete", "workflow", "start", "--id-reuse-policy", ""], None,
+             None),
             ("complete live workflow IDs", ["__complete", *conn, "workflow", "describe", "-w", "bench-"], None, None),
             ("workflow count", ["workflow", "count", *conn], None, None),
             ("workflow describe", ["workflow", "describe", "-w", wid, *conn], None, None),
