@@ -2,7 +2,9 @@
 """Instructions one-shot commands execute (valgrind's callgrind), for one or more builds of twctl and for the
 floor programs of bench/floor: a count that, unlike wall time, does not move with a busy machine.
 
+    bench/run --instructions       build/'s twctl beside the floors (installs and builds what is missing)
     python bench/instructions.py [--address HOST:PORT] [--floors DIR] BINARY [BINARY ...]
+                                   with the test venv's python (tests/fixtures/rig.py needs temporalio)
 
 Without --address a dev server is started (tests/fixtures/rig.py) and stopped afterwards. A workflow is started
 and terminated first, so describe reads a closed execution. --floors is the folder of exit_floor, grpc_exit and
