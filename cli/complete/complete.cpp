@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <set>
@@ -285,11 +286,16 @@ Completion complete(const std::vector<std::string>& words, Context& ctx) {
   std::vector<std::string> before(words.begin(), words.empty() ? words.end() : words.end() - 1);
   std::string current = words.empty() ? "" : words.back();
   // The commands the words before the cursor name are enough to complete a command's flags and values. Where
-  // the cursor is at a command name, every command of that group is needed (a word that names a command may
-  // have been a flag's value): the groups the words name are built whole, or the whole tree at the root.
+  // the cursor is at a command name, every command of that group is needed. The partial tree has them all
+  // unless a word names one of them (as a flag's value: the walk did not enter it); then the groups the words
+  // name are built whole, or the whole tree at the root.
   auto tree = build_tree_for(before);
   auto w = walk(*tree->app, before);
-  if (!w.command->get_subcommands({}).empty()) {
+  auto subcommands = w.command->get_subcommands({});
+  auto named = [&](const CLI::App* c) {
+    return std::find(before.begin(), before.end(), c->get_name()) != before.end();
+  };
+  if (std::any_of(subcommands.begin(), subcommands.end(), named)) {
     tree = w.command->get_parent() == nullptr ? build_tree() : build_tree(Reach::whole_groups(before));
     w = walk(*tree->app, before);
   }
