@@ -15,6 +15,10 @@
 #include <string>
 #include <vector>
 
+namespace google::protobuf {
+class Descriptor;
+}  // namespace google::protobuf
+
 namespace twctl::cli {
 
 // Where a flag's values come from when completing it.
@@ -58,10 +62,11 @@ struct RecordFlags {
   bool no_header = false;
 };
 
-// A command that prints records: the records' message type (full name), the paths of the columns its text
-// table or card shows (what -o tsv prints without --fields), and its typed flags.
+// A command that prints records: the records' message type (its generated descriptor(), so that only that
+// type's file is registered and built), the paths of the columns its text table or card shows (what -o tsv
+// prints without --fields), and its typed flags.
 struct RecordMeta {
-  std::string type;
+  const google::protobuf::Descriptor* (*type)() = nullptr;
   std::vector<std::string> columns;
   std::shared_ptr<RecordFlags> flags;
 };

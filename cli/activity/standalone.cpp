@@ -8,6 +8,8 @@
 #include "cli/options/record_output.hpp"
 #include "cli/select.hpp"
 #include "ops/activity/standalone.hpp"
+#include "temporal/api/activity/v1/message.pb.h"
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::cli::activity {
 
@@ -101,7 +103,7 @@ void add_standalone(CLI::App& group, Selection& sel) {
   add_standalone_ref(*describe_cmd, describe->ref);
   auto* describe_raw =
       describe_cmd->add_flag("--raw", describe->raw, "Print the server's answer as protobuf JSON instead of the card");
-  add_record_output(*describe_cmd, "temporal.api.workflowservice.v1.DescribeActivityExecutionResponse",
+  add_record_output(*describe_cmd, &temporal::api::workflowservice::v1::DescribeActivityExecutionResponse::descriptor,
                     {"info.activityId", "info.runId", "info.activityType.name", "info.taskQueue", "info.status",
                      "info.attempt", "info.scheduleTime", "info.closeTime"});
   describe_cmd->get_option("--fields")->excludes(describe_raw);
@@ -116,7 +118,7 @@ void add_standalone(CLI::App& group, Selection& sel) {
   list_cmd->add_option("-q,--query", list->query, "Visibility query, e.g. \"ActivityType='compose_greeting'\"");
   list_cmd->add_option("--limit", list->limit, "Stop after this many activities (0: all)");
   list_cmd->add_option("--page-size", list->page_size, "Activities per request (0: the server's default)");
-  add_record_output(*list_cmd, "temporal.api.activity.v1.ActivityExecutionListInfo",
+  add_record_output(*list_cmd, &temporal::api::activity::v1::ActivityExecutionListInfo::descriptor,
                     {"status", "activityId", "activityType.name", "scheduleTime"});
   set_help(*list_cmd, "Streams standalone activities page by page; -o jsonl prints one per line.",
            {"twctl activity list \\\n    --query \"ExecutionStatus='Running'\"",
@@ -126,7 +128,8 @@ void add_standalone(CLI::App& group, Selection& sel) {
   auto count = std::make_shared<ops_ac::CountOptions>();
   auto* count_cmd = group.add_subcommand("count", "Count standalone activities");
   count_cmd->add_option("-q,--query", count->query, "Visibility query; GROUP BY ExecutionStatus gives per-status counts");
-  add_record_output(*count_cmd, "temporal.api.workflowservice.v1.CountActivityExecutionsResponse", {"count"});
+  add_record_output(*count_cmd, &temporal::api::workflowservice::v1::CountActivityExecutionsResponse::descriptor,
+                    {"count"});
   set_help(*count_cmd, "Sends CountActivityExecutions: the number of standalone activities the query matches.",
            {"twctl activity count \\\n    --query \"ExecutionStatus='Running'\""});
   bind(*count_cmd, sel, count, ops_ac::count);

@@ -4,6 +4,8 @@
 #include "cli/flags.hpp"
 #include "cli/select.hpp"
 #include "ops/workflow/batch.hpp"
+#include "temporal/api/batch/v1/message.pb.h"
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::cli::batch {
 
@@ -15,7 +17,7 @@ void add_group(CLI::App& root, Selection& sel) {
   auto* list_cmd = group->add_subcommand("list", "List batch jobs");
   list_cmd->add_option("--limit", list->limit, "Stop after this many jobs (0: all)");
   set_help(*list_cmd, "Lists the namespace's batch jobs, newest first.", {"twctl batch list \\\n    --limit 10"});
-  add_record_output(*list_cmd, "temporal.api.batch.v1.BatchOperationInfo",
+  add_record_output(*list_cmd, &temporal::api::batch::v1::BatchOperationInfo::descriptor,
                     {"jobId", "state", "startTime", "closeTime"});
   bind(*list_cmd, sel, list, ops::workflow::batch_list);
 
@@ -25,7 +27,7 @@ void add_group(CLI::App& root, Selection& sel) {
       ->required();
   set_help(*describe_cmd, "Shows the job's state and how many executions it has done and failed.",
            {"twctl batch describe \\\n    --job-id 5f1c...."});
-  add_record_output(*describe_cmd, "temporal.api.workflowservice.v1.DescribeBatchOperationResponse",
+  add_record_output(*describe_cmd, &temporal::api::workflowservice::v1::DescribeBatchOperationResponse::descriptor,
                     {"jobId", "state", "operationType", "completeOperationCount", "failureOperationCount",
                      "totalOperationCount", "startTime", "closeTime", "reason"});
   bind(*describe_cmd, sel, describe, ops::workflow::batch_describe);

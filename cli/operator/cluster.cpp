@@ -3,6 +3,8 @@
 #include "cli/operator/operator.hpp"
 #include "cli/select.hpp"
 #include "ops/operator/cluster.hpp"
+#include "temporal/api/operatorservice/v1/request_response.pb.h"
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::cli::operator_ {
 
@@ -28,7 +30,7 @@ void add_cluster(CLI::App& parent, Selection& sel) {
   auto* system_cmd = group->add_subcommand("system", "Show the server's version and capabilities");
   set_help(*system_cmd, "Prints GetSystemInfo: the server's version and every capability it reports.",
            {"twctl operator cluster system", "twctl operator cluster system \\\n    --output json"});
-  add_record_output(*system_cmd, "temporal.api.workflowservice.v1.GetSystemInfoResponse",
+  add_record_output(*system_cmd, &temporal::api::workflowservice::v1::GetSystemInfoResponse::descriptor,
                     {"serverVersion"});
   bind(*system_cmd, sel, system, ops_op::cluster_system);
 
@@ -39,7 +41,7 @@ void add_cluster(CLI::App& parent, Selection& sel) {
   set_help(*describe_cmd, "Prints GetClusterInfo: cluster name and ID, server version, persistence and visibility "
                           "stores; more with --detail.",
            {"twctl operator cluster describe \\\n    --detail"});
-  add_record_output(*describe_cmd, "temporal.api.workflowservice.v1.GetClusterInfoResponse",
+  add_record_output(*describe_cmd, &temporal::api::workflowservice::v1::GetClusterInfoResponse::descriptor,
                     {"clusterName", "clusterId", "serverVersion", "persistenceStore", "visibilityStore"});
   bind(*describe_cmd, sel, describe, ops_op::cluster_describe);
 
@@ -48,7 +50,7 @@ void add_cluster(CLI::App& parent, Selection& sel) {
   list_cmd->add_option("--limit", list->limit, "Stop after this many clusters (0: all)");
   set_help(*list_cmd, "Lists the clusters this cluster knows (itself included), page by page.",
            {"twctl operator cluster list", "twctl operator cluster list \\\n    --output jsonl"});
-  add_record_output(*list_cmd, "temporal.api.operatorservice.v1.ClusterMetadata",
+  add_record_output(*list_cmd, &temporal::api::operatorservice::v1::ClusterMetadata::descriptor,
                     {"clusterName", "clusterId", "address", "historyShardCount", "initialFailoverVersion",
                      "isConnectionEnabled", "isReplicationEnabled"});
   bind(*list_cmd, sel, list, ops_op::cluster_list);

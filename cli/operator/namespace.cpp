@@ -3,6 +3,7 @@
 #include "cli/operator/operator.hpp"
 #include "cli/select.hpp"
 #include "ops/operator/namespace.hpp"
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::cli::operator_ {
 
@@ -65,7 +66,7 @@ void add_namespace(CLI::App& parent, Selection& sel) {
                           "server's DescribeNamespace answer.",
            {"twctl operator namespace describe orders", "twctl operator namespace describe \\\n"
                                                         "    --namespace-id 5b7a2c1e-...."});
-  add_record_output(*describe_cmd, "temporal.api.workflowservice.v1.DescribeNamespaceResponse",
+  add_record_output(*describe_cmd, &temporal::api::workflowservice::v1::DescribeNamespaceResponse::descriptor,
                     {"namespaceInfo.name", "namespaceInfo.id", "namespaceInfo.state",
                      "config.workflowExecutionRetentionTtl", "isGlobalNamespace"});
   bind(*describe_cmd, sel, describe, ops_op::namespace_describe);
@@ -74,7 +75,7 @@ void add_namespace(CLI::App& parent, Selection& sel) {
   auto* list_cmd = group->add_subcommand("list", "List the cluster's namespaces");
   set_help(*list_cmd, "A card per namespace in text; a JSON array (-o json) or one namespace per line (-o jsonl).",
            {"twctl operator namespace list", "twctl operator namespace list \\\n    --output jsonl"});
-  add_record_output(*list_cmd, "temporal.api.workflowservice.v1.DescribeNamespaceResponse",
+  add_record_output(*list_cmd, &temporal::api::workflowservice::v1::DescribeNamespaceResponse::descriptor,
                     {"namespaceInfo.name", "namespaceInfo.id", "namespaceInfo.state",
                      "config.workflowExecutionRetentionTtl", "isGlobalNamespace"});
   bind(*list_cmd, sel, list, ops_op::namespace_list);

@@ -4,6 +4,7 @@
 #include "cli/operator/operator.hpp"
 #include "cli/select.hpp"
 #include "ops/operator/nexus.hpp"
+#include "temporal/api/nexus/v1/message.pb.h"
 
 namespace twctl::cli::operator_ {
 
@@ -54,7 +55,7 @@ void add_nexus(CLI::App& parent, Selection& sel) {
            "Prints the endpoint's ID, version, times, target and description; -o json prints the Endpoint. Exits 4 "
            "when no endpoint has the name.",
            {"twctl operator nexus endpoint get \\\n    --name orders"});
-  add_record_output(*get_cmd, "temporal.api.nexus.v1.Endpoint",
+  add_record_output(*get_cmd, &temporal::api::nexus::v1::Endpoint::descriptor,
                     {"spec.name", "id", "spec.target"});
   bind(*get_cmd, sel, get, ops_op::nexus_endpoint_get);
 
@@ -62,7 +63,7 @@ void add_nexus(CLI::App& parent, Selection& sel) {
   auto* list_cmd = group->add_subcommand("list", "List the cluster's Nexus endpoints");
   set_help(*list_cmd, "A card per endpoint in text; a JSON array (-o json) or one endpoint per line (-o jsonl).",
            {"twctl operator nexus endpoint list", "twctl operator nexus endpoint list \\\n    --output jsonl"});
-  add_record_output(*list_cmd, "temporal.api.nexus.v1.Endpoint",
+  add_record_output(*list_cmd, &temporal::api::nexus::v1::Endpoint::descriptor,
                     {"spec.name", "id", "spec.target"});
   bind(*list_cmd, sel, list, ops_op::nexus_endpoint_list);
 

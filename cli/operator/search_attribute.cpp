@@ -3,6 +3,7 @@
 #include "cli/operator/operator.hpp"
 #include "cli/select.hpp"
 #include "ops/operator/search_attribute.hpp"
+#include "temporal/api/operatorservice/v1/request_response.pb.h"
 
 namespace twctl::cli::operator_ {
 
@@ -37,7 +38,7 @@ void add_search_attribute(CLI::App& parent, Selection& sel) {
            "A table of system attributes then custom ones, each sorted by name; -o json prints the server's "
            "answer (customAttributes, systemAttributes, storageSchema).",
            {"twctl operator search-attribute list \\\n    --namespace orders"});
-  add_record_output(*list_cmd, "temporal.api.operatorservice.v1.ListSearchAttributesResponse",
+  add_record_output(*list_cmd, &temporal::api::operatorservice::v1::ListSearchAttributesResponse::descriptor,
                     {"customAttributes", "systemAttributes"});
   bind(*list_cmd, sel, list, ops_op::search_attribute_list);
 

@@ -2,7 +2,6 @@
 
 #include "cli/meta.hpp"
 #include "core/error.hpp"
-#include "message/pool.hpp"
 #include "output/field_paths.hpp"
 
 #include <google/protobuf/descriptor.h>
@@ -12,14 +11,15 @@ namespace twctl::cli {
 namespace {
 
 const google::protobuf::Descriptor* record_type(const RecordMeta& meta) {
-  const auto* type = message::pool().FindMessageTypeByName(meta.type);
-  if (type == nullptr) throw Error(ErrorKind::General, "internal: no message type " + meta.type);
+  const auto* type = meta.type();
+  if (type == nullptr) throw Error(ErrorKind::General, "internal: a command's record type has no descriptor");
   return type;
 }
 
 }  // namespace
 
-void add_record_output(CLI::App& cmd, const std::string& type, std::vector<std::string> columns) {
+void add_record_output(CLI::App& cmd, const google::protobuf::Descriptor* (*type)(),
+                       std::vector<std::string> columns) {
   auto flags = std::make_shared<RecordFlags>();
   values_from(cmd,
               cmd.add_option("--fields", flags->fields,
@@ -45,7 +45,8 @@ output::RecordOutput resolve_record_output(const CLI::App& cmd, output::OutputMo
   if (!records.flags->fields.empty()) {
     out.columns = output::resolve_field_list(*out.type, records.flags->fields);
     out.chosen = true;
-  } else {
+  } else if (mode == output::OutputMode::Tsv) {
+    // The default columns: only -o tsv prints by them (text has its own cards and tables, json whole messages).
     for (const auto& c : records.columns) out.columns.push_back(output::resolve_field_path(*out.type, c));
   }
   return out;

@@ -11,10 +11,11 @@
 
 namespace twctl::cli {
 
-// Declares that `cmd` prints records of the message `record_type` (full name, e.g.
-// "temporal.api.workflow.v1.WorkflowExecutionInfo") whose text output shows `columns` (paths, the columns of
-// -o tsv without --fields), and adds --fields and --no-header.
-void add_record_output(CLI::App& cmd, const std::string& record_type, std::vector<std::string> columns);
+// Declares that `cmd` prints records of a message type (its generated descriptor(), e.g.
+// &temporal::api::workflow::v1::WorkflowExecutionInfo::descriptor) whose text output shows `columns` (paths,
+// the columns of -o tsv without --fields), and adds --fields and --no-header.
+void add_record_output(CLI::App& cmd, const google::protobuf::Descriptor* (*record_type)(),
+                       std::vector<std::string> columns);
 
 // The record output of the command that was selected, its paths checked against the record type: a path
 // that is not there, or -o tsv on a command that prints no records, is a usage error.

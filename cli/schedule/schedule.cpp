@@ -8,6 +8,8 @@
 #include "cli/select.hpp"
 #include "core/time_input.hpp"
 #include "ops/schedule/schedule.hpp"
+#include "temporal/api/schedule/v1/message.pb.h"
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::cli::schedule {
 
@@ -83,7 +85,7 @@ void add_reads(CLI::App& group, Selection& sel) {
            "skipped, then the next run times, the recent actions with their workflow IDs and statuses, and the "
            "running workflows. -o json prints the DescribeScheduleResponse.",
            {"twctl schedule describe \\\n    --schedule-id hourly-report"});
-  add_record_output(*describe_cmd, "temporal.api.workflowservice.v1.DescribeScheduleResponse",
+  add_record_output(*describe_cmd, &temporal::api::workflowservice::v1::DescribeScheduleResponse::descriptor,
                     {"schedule.state.paused", "schedule.state.notes", "schedule.policies.overlapPolicy",
                      "info.actionCount", "info.createTime", "info.updateTime"});
   bind(*describe_cmd, sel, describe, ops_s::describe);
@@ -97,7 +99,7 @@ void add_reads(CLI::App& group, Selection& sel) {
            "Streams the schedules page by page: ID, workflow type, paused, next and last run (more with -l and "
            "--really-long); -o json prints an array of ScheduleListEntry, -o jsonl one per line.",
            {"twctl schedule list", "twctl schedule list \\\n    --long"});
-  add_record_output(*list_cmd, "temporal.api.schedule.v1.ScheduleListEntry",
+  add_record_output(*list_cmd, &temporal::api::schedule::v1::ScheduleListEntry::descriptor,
                     {"scheduleId", "info.workflowType.name", "info.paused", "info.notes"});
   bind(*list_cmd, sel, list, ops_s::list);
 
@@ -106,7 +108,7 @@ void add_reads(CLI::App& group, Selection& sel) {
   count_cmd->add_option("-q,--query", count->query, "Visibility query, e.g. \"TemporalSchedulePaused=true\"");
   set_help(*count_cmd, "Prints the number of schedules alone; -o json prints {\"count\": \"N\"}.",
            {"twctl schedule count"});
-  add_record_output(*count_cmd, "temporal.api.workflowservice.v1.CountSchedulesResponse",
+  add_record_output(*count_cmd, &temporal::api::workflowservice::v1::CountSchedulesResponse::descriptor,
                     {"count"});
   bind(*count_cmd, sel, count, ops_s::count);
 

@@ -5,6 +5,8 @@
 #include "cli/select.hpp"
 #include "cli/worker/worker.hpp"
 #include "ops/worker/deployment.hpp"
+#include "temporal/api/deployment/v1/message.pb.h"
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::cli::worker {
 
@@ -39,7 +41,8 @@ void add_deployment(CLI::App& group, Selection& sel) {
   auto* list_cmd = dep->add_subcommand("list", "List the namespace's worker deployments");
   set_help(*list_cmd, "Name, creation time, the current and the ramping build and its percentage; page by page.",
            {"twctl worker deployment list"});
-  add_record_output(*list_cmd, "temporal.api.workflowservice.v1.ListWorkerDeploymentsResponse.WorkerDeploymentSummary",
+  using Summary = temporal::api::workflowservice::v1::ListWorkerDeploymentsResponse::WorkerDeploymentSummary;
+  add_record_output(*list_cmd, &Summary::descriptor,
                     {"name", "createTime", "routingConfig.currentDeploymentVersion.buildId",
                      "routingConfig.rampingDeploymentVersion.buildId", "routingConfig.rampingVersionPercentage"});
   bind(*list_cmd, sel, list, ops_wk::deployment_list);
@@ -51,7 +54,7 @@ void add_deployment(CLI::App& group, Selection& sel) {
       ->required();
   set_help(*describe_cmd, "A card of the current and ramping versions, then a table of every version.",
            {"twctl worker deployment describe \\\n    --name orders"});
-  add_record_output(*describe_cmd, "temporal.api.deployment.v1.WorkerDeploymentInfo",
+  add_record_output(*describe_cmd, &temporal::api::deployment::v1::WorkerDeploymentInfo::descriptor,
                     {"name", "createTime", "routingConfig.currentDeploymentVersion.buildId",
                      "routingConfig.rampingDeploymentVersion.buildId", "routingConfig.rampingVersionPercentage"});
   bind(*describe_cmd, sel, describe, ops_wk::deployment_describe);
@@ -71,7 +74,7 @@ void add_deployment(CLI::App& group, Selection& sel) {
   dv_cmd->add_flag("--report-task-queue-stats", dv->report_task_queue_stats, "Add each task queue's backlog");
   set_help(*dv_cmd, "Status, since when it is current or ramping, drainage, and the task queues it polls.",
            {"twctl worker deployment describe-version \\\n    --deployment-name orders \\\n    --build-id v2"});
-  add_record_output(*dv_cmd, "temporal.api.workflowservice.v1.DescribeWorkerDeploymentVersionResponse",
+  add_record_output(*dv_cmd, &temporal::api::workflowservice::v1::DescribeWorkerDeploymentVersionResponse::descriptor,
                     {"workerDeploymentVersionInfo.deploymentVersion.deploymentName",
                      "workerDeploymentVersionInfo.deploymentVersion.buildId", "workerDeploymentVersionInfo.status",
                      "workerDeploymentVersionInfo.createTime"});

@@ -5,6 +5,8 @@
 #include "cli/meta.hpp"
 #include "cli/select.hpp"
 #include "ops/worker/worker.hpp"
+#include "temporal/api/worker/v1/message.pb.h"
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::cli::worker {
 
@@ -25,7 +27,7 @@ void add_group(CLI::App& root, Selection& sel) {
            "array of WorkerInfo (-o json) or one per line (-o jsonl).",
            {"twctl worker list",
             "twctl worker list \\\n    --query \"TaskQueue='hello-tasks'\" \\\n    --output jsonl"});
-  add_record_output(*list_cmd, "temporal.api.worker.v1.WorkerInfo",
+  add_record_output(*list_cmd, &temporal::api::worker::v1::WorkerInfo::descriptor,
                     {"workerHeartbeat.workerInstanceKey", "workerHeartbeat.status", "workerHeartbeat.taskQueue",
                      "workerHeartbeat.workerIdentity", "workerHeartbeat.hostInfo.hostName",
                      "workerHeartbeat.deploymentVersion", "workerHeartbeat.heartbeatTime",
@@ -43,7 +45,7 @@ void add_group(CLI::App& root, Selection& sel) {
            "Prints the worker's last heartbeat: identity, status, task queue, SDK, host, slots and pollers per task "
            "type, sticky cache; -o json prints the WorkerInfo.",
            {"twctl worker describe \\\n    --worker-instance-key 4969e0f8-0767-4082-931f-1770a12b646c"});
-  add_record_output(*describe_cmd, "temporal.api.worker.v1.WorkerInfo",
+  add_record_output(*describe_cmd, &temporal::api::worker::v1::WorkerInfo::descriptor,
                     {"workerHeartbeat.workerInstanceKey", "workerHeartbeat.workerIdentity", "workerHeartbeat.status",
                      "workerHeartbeat.taskQueue"});
   bind(*describe_cmd, sel, describe, ops_wk::describe);
@@ -54,7 +56,7 @@ void add_group(CLI::App& root, Selection& sel) {
   count_cmd->add_flag("--include-system-workers", count->include_system_workers, "Include the server's own workers");
   set_help(*count_cmd, "Prints the number of workers (that send heartbeats) alone; -o json prints {\"count\": \"N\"}.",
            {"twctl worker count", "twctl worker count \\\n    --query \"TaskQueue='hello-tasks'\""});
-  add_record_output(*count_cmd, "temporal.api.workflowservice.v1.CountWorkersResponse", {"count"});
+  add_record_output(*count_cmd, &temporal::api::workflowservice::v1::CountWorkersResponse::descriptor, {"count"});
   bind(*count_cmd, sel, count, ops_wk::count);
 
   add_deployment(*group, sel);

@@ -2,6 +2,7 @@
 #include "cli/select.hpp"
 #include "cli/workflow/workflow.hpp"
 #include "ops/workflow/describe.hpp"
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::cli::workflow {
 
@@ -14,7 +15,7 @@ void add_describe(CLI::App& group, Selection& sel) {
       "Only the auto-reset points (where `workflow reset` can go back to): build ID, time, run, event ID");
   auto* raw = cmd->add_flag("--raw", opts->raw, "Print the server's answer as protobuf JSON, as it came");
   reset_points->excludes(raw);
-  add_record_output(*cmd, "temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse",
+  add_record_output(*cmd, &temporal::api::workflowservice::v1::DescribeWorkflowExecutionResponse::descriptor,
                     {"workflowExecutionInfo.execution.workflowId", "workflowExecutionInfo.execution.runId",
                      "workflowExecutionInfo.type.name", "workflowExecutionInfo.taskQueue",
                      "workflowExecutionInfo.status", "workflowExecutionInfo.startTime",

@@ -4,6 +4,7 @@
 #include "cli/workflow/workflow.hpp"
 #include "ops/workflow/count.hpp"
 #include "ops/workflow/query.hpp"
+#include "temporal/api/workflowservice/v1/request_response.pb.h"
 
 namespace twctl::cli::workflow {
 
@@ -14,7 +15,7 @@ void add_count(CLI::App& group, Selection& sel) {
   set_help(*cmd, "Prints the number of executions the query matches, and the count per group with GROUP BY.",
            {"twctl workflow count \\\n    --query \"WorkflowType='SayHello'\"",
             "twctl workflow count \\\n    --query \"GROUP BY ExecutionStatus\""});
-  add_record_output(*cmd, "temporal.api.workflowservice.v1.CountWorkflowExecutionsResponse", {"count"});
+  add_record_output(*cmd, &temporal::api::workflowservice::v1::CountWorkflowExecutionsResponse::descriptor, {"count"});
   bind(*cmd, sel, opts, ops::workflow::count);
 }
 

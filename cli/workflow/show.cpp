@@ -2,6 +2,7 @@
 #include "cli/select.hpp"
 #include "cli/workflow/workflow.hpp"
 #include "ops/workflow/show.hpp"
+#include "temporal/api/history/v1/message.pb.h"
 
 namespace twctl::cli::workflow {
 
@@ -28,7 +29,7 @@ void add_show(CLI::App& group, Selection& sel) {
             "twctl workflow show \\\n    --workflow-id hello-1 \\\n    --follow \\\n    --output jsonl",
             "twctl workflow show \\\n    --workflow-id hello-1 \\\n    --reverse \\\n    --detailed",
             "twctl workflow show \\\n    --workflow-id hello-1 \\\n    --event-type ActivityTaskFailed \\\n    --limit 5"});
-  add_record_output(*cmd, "temporal.api.history.v1.HistoryEvent", {"eventId", "eventTime", "eventType"});
+  add_record_output(*cmd, &temporal::api::history::v1::HistoryEvent::descriptor, {"eventId", "eventTime", "eventType"});
   bind(*cmd, sel, opts, ops::workflow::show);
 }
 

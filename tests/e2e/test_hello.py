@@ -136,8 +136,11 @@ def test_list_streams_pages_and_honours_limit(twctl, unique_id):
         r = twctl("workflow", "start", "--type", "Echo", "-t", "edge-tasks", "-w", f"{unique_id}-{i}", "-i", str(i))
         assert r.returncode == 0, r.stderr
     query = f"WorkflowId STARTS_WITH '{unique_id}-'"
-    wait_until(lambda: len(twctl("workflow", "list", "-q", query, "-o", "jsonl").stdout.splitlines()) == 5,
-               message="five executions to be listed")
+    # Closed, all five: a run that closes between two pages moves in the list's order (close time first), and
+    # the pages would then miss it or hold it twice.
+    closed = query + " AND ExecutionStatus = 'Completed'"
+    wait_until(lambda: len(twctl("workflow", "list", "-q", closed, "-o", "jsonl").stdout.splitlines()) == 5,
+               message="five executions to be listed as completed")
     paged = twctl("workflow", "list", "-q", query, "--page-size", "2", "-o", "jsonl")
     ids = sorted(json.loads(x)["execution"]["workflowId"] for x in paged.stdout.splitlines())
     assert ids == [f"{unique_id}-{i}" for i in range(5)]
