@@ -40,13 +40,15 @@ output::RecordOutput resolve_record_output(const CLI::App& cmd, output::OutputMo
     return out;
   }
   const auto& records = *meta.records;
-  out.type = record_type(records);
   out.header = !records.flags->no_header;
+  // Only --fields and -o tsv print by fields; otherwise the type's descriptors wait for the answer's renderer.
+  if (records.flags->fields.empty() && mode != output::OutputMode::Tsv) return out;
+  out.type = record_type(records);
   if (!records.flags->fields.empty()) {
     out.columns = output::resolve_field_list(*out.type, records.flags->fields);
     out.chosen = true;
-  } else if (mode == output::OutputMode::Tsv) {
-    // The default columns: only -o tsv prints by them (text has its own cards and tables, json whole messages).
+  } else {
+    // -o tsv by the default columns (text has its own cards and tables, json whole messages).
     for (const auto& c : records.columns) out.columns.push_back(output::resolve_field_path(*out.type, c));
   }
   return out;

@@ -6,8 +6,10 @@
 #include "core/cancel.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "message/pool.hpp"
 
 #include <fmt/format.h>
+#include <google/protobuf/generated_message_reflection.h>
 #include <grpc/support/log.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/impl/codegen/client_unary_call.h>
@@ -49,6 +51,9 @@ class GrpcGateway final : public Gateway {
     if (!opts.authority.empty()) args.SetString(GRPC_ARG_DEFAULT_AUTHORITY, opts.authority);
     auto creds = channel_credentials(opts.tls, args);
     channel_ = grpc::CreateCustomChannel(opts.address, creds, args);
+    // Start connecting now (gRPC's threads do it): the first call's check and descriptors are built meanwhile,
+    // not after. The gateway exists only once a command is about to call, so bad input still connects nowhere.
+    channel_->GetState(true);
     if (opts_.log) {
       opts_.log(fmt::format("connecting to {} ({}{}), namespace {}", opts.address,
                             opts.tls.enabled ? "TLS" : "plaintext",
@@ -242,6 +247,14 @@ class GrpcGateway final : public Gateway {
 };
 
 }  // namespace
+
+void register_for_calls(std::initializer_list<const gp::Descriptor* (*)()> types) {
+  for (auto* type : types) type();
+  // What a failed call may look up, registered but not built (building is safe from any thread).
+  message::register_error_files();
+  static const gp::internal::AddDescriptorsRunner system_info(
+      &descriptor_table_temporal_2fapi_2fworkflowservice_2fv1_2frpc_2fget_5fsystem_5finfo_2eproto);
+}
 
 std::unique_ptr<Gateway> make_grpc_gateway(const ConnectionOptions& opts, CancelToken& cancel) {
   gpr_set_log_function(silent_log);

@@ -42,7 +42,7 @@ nlohmann::ordered_json decode_details(const grpc::Status& status, std::string& h
   for (const auto& any : rpc.details()) {
     auto slash = any.type_url().rfind('/');
     std::string full = slash == std::string::npos ? any.type_url() : any.type_url().substr(slash + 1);
-    const auto* desc = message::pool().FindMessageTypeByName(full);
+    const auto* desc = message::error_pool().FindMessageTypeByName(full);
     nlohmann::ordered_json item = nlohmann::ordered_json::object();
     item["type"] = desc ? desc->name() : full;
     if (desc) {

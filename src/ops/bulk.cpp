@@ -1,6 +1,7 @@
 #include "ops/bulk.hpp"
 
 #include "core/error.hpp"
+#include "message/pool.hpp"
 #include "ops/bulk_files.hpp"
 
 #include <fmt/format.h>
@@ -49,6 +50,7 @@ class BulkRun {
   void run() {
     started_at_ = ctx_.now();
     next_slot_ = started_at_;
+    message::pool();  // every descriptor the workers may use, registered before they start (message/pool.hpp)
     std::vector<std::thread> workers;
     workers.reserve(static_cast<size_t>(o_.concurrency));
     for (int i = 0; i < o_.concurrency; ++i) workers.emplace_back([this] { work(); });

@@ -3,6 +3,8 @@
 // its own (the gateway is safe for concurrent calls: client/gateway.hpp). After the first exception no new
 // index is started; it is rethrown once every thread has ended.
 
+#include "message/pool.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
@@ -37,6 +39,7 @@ void for_each_parallel(size_t n, int concurrency, Fn&& fn) {
       }
     }
   };
+  message::pool();  // every descriptor the threads may use, registered before they start (message/pool.hpp)
   std::vector<std::thread> pool;
   pool.reserve(threads - 1);
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
