@@ -1,6 +1,6 @@
 #pragma once
-// The gateway to the cluster: one type-erased call. The RPC is found from the request's message type through
-// the generated service descriptors (client/rpc.hpp), so a new RPC costs no gateway code. The real gateway
+// The gateway to the cluster: one type-erased call. The RPC is named after the request's message type
+// (client/rpc.hpp: FooRequest is the method Foo), so a new RPC costs no gateway code. The real gateway
 // speaks gRPC (make_grpc_gateway); retries and the payload codec wrap it as decorators; unit tests use a typed
 // fake. Failures are thrown as twctl::Error with a kind (see client/status.hpp).
 //
