@@ -5,6 +5,8 @@
 #include "core/cancel.hpp"
 #include "app/context.hpp"
 
+#include <google/protobuf/stubs/logging.h>
+
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
@@ -45,6 +47,10 @@ bool reader_gone() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // protobuf's own log lines (an invalid UTF-8 string met while serializing, which the request check and the
+  // JSON writer do on purpose to read a message by its schema tables) would mix with twctl's diagnostics; every
+  // such case is reported by twctl itself. Fatal ones still end the process.
+  google::protobuf::SetLogHandler(nullptr);
   // SIGINT and SIGTERM are blocked in every thread (gRPC's too, which inherit the mask) and taken by one
   // waiting thread: the first cancels calls in flight (exit 130 follows), a second ends the process at once.
   sigset_t signals;

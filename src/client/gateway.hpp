@@ -44,11 +44,6 @@ class Gateway {
 // Refuses (a usage error, nothing sent) a request with a string field that is not UTF-8, naming the field.
 void check_request(const google::protobuf::Message& req);
 
-// Registers the descriptors of these message types (T::descriptor) and of what the gateway looks up on its own
-// (an error's details, GetSystemInfo), so that calls of these types may then run on several threads at once
-// (message/pool.hpp says why registering must come first).
-void register_for_calls(std::initializer_list<const google::protobuf::Descriptor* (*)()> types);
-
 template <typename Resp, typename Req>
 Resp call(Gateway& gateway, const Req& req) {
   check_request(req);

@@ -6,7 +6,6 @@
 #include "core/cancel.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "message/pool.hpp"
 
 #include <fmt/format.h>
 #include <google/protobuf/generated_message_reflection.h>
@@ -247,14 +246,6 @@ class GrpcGateway final : public Gateway {
 };
 
 }  // namespace
-
-void register_for_calls(std::initializer_list<const gp::Descriptor* (*)()> types) {
-  for (auto* type : types) type();
-  // What a failed call may look up, registered but not built (building is safe from any thread).
-  message::register_error_files();
-  static const gp::internal::AddDescriptorsRunner system_info(
-      &descriptor_table_temporal_2fapi_2fworkflowservice_2fv1_2frpc_2fget_5fsystem_5finfo_2eproto);
-}
 
 std::unique_ptr<Gateway> make_grpc_gateway(const ConnectionOptions& opts, CancelToken& cancel) {
   gpr_set_log_function(silent_log);

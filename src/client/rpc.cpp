@@ -2,10 +2,10 @@
 
 #include "client/gateway.hpp"
 #include "core/error.hpp"
+#include "message/schema.hpp"
 #include "message/utf8_fields.hpp"
 
 #include <fmt/format.h>
-#include <google/protobuf/descriptor.h>
 #include <google/protobuf/message.h>
 
 #include <array>
@@ -48,9 +48,9 @@ const Exception* exception_for(std::string_view rpc) {
 
 // The RPC a request type belongs to, from its name: the services keep to one rule, that the method Foo of
 // package P takes a P.FooRequest and answers with a P.FooResponse (the health check is the one exception).
-// Naming the RPC this way builds no service descriptor: those files (every method and its HTTP annotations)
-// cost a one-shot command a sixth of its instructions. tests/unit/rpc_test.cpp holds the rule against
-// every method of the services' descriptors.
+// Naming the RPC this way, from the schema tables (message/schema.hpp), registers and builds no descriptor:
+// a one-shot command's call would otherwise cost more than the rest of it. tests/unit/rpc_test.cpp holds the
+// rule against every method of the services' descriptors.
 struct Service {
   std::string_view package;
   std::string_view name;
@@ -61,20 +61,19 @@ constexpr Service kServices[] = {
 };
 constexpr std::string_view kRequest = "Request";
 
-std::optional<Rpc> derive(const gp::Descriptor& request) {
-  const auto& package = request.file()->package();
-  if (request.full_name() == "grpc.health.v1.HealthCheckRequest") {
+std::optional<Rpc> derive(const schema::Message& request) {
+  std::string_view full_name = request.full_name;
+  if (full_name == "grpc.health.v1.HealthCheckRequest") {
     return Rpc{"/grpc.health.v1.Health/Check", "Health", "Check", &request,
-               request.file()->FindMessageTypeByName("HealthCheckResponse")};
+               schema::find("grpc.health.v1.HealthCheckResponse")};
   }
-  const auto& type = request.name();
-  if (type.size() <= kRequest.size() || type.compare(type.size() - kRequest.size(), kRequest.size(), kRequest) != 0) {
-    return std::nullopt;
-  }
+  auto type = schema::short_name(request);
+  auto package = full_name.substr(0, full_name.size() - type.size() - 1);
+  if (type.size() <= kRequest.size() || !type.ends_with(kRequest)) return std::nullopt;
   for (const auto& service : kServices) {
     if (package != service.package) continue;
-    std::string method = type.substr(0, type.size() - kRequest.size());
-    const auto* response = request.file()->FindMessageTypeByName(method + "Response");
+    std::string method(type.substr(0, type.size() - kRequest.size()));
+    const auto* response = schema::find(fmt::format("{}.{}Response", package, method));
     if (response == nullptr) return std::nullopt;
     return Rpc{fmt::format("/{}.{}/{}", package, service.name, method), std::string(service.name), method, &request,
                response};
@@ -83,9 +82,9 @@ std::optional<Rpc> derive(const gp::Descriptor& request) {
 }
 
 // Request type → RPC, filled on first use of each type; the Rpc objects never move.
-const Rpc* lookup(const gp::Descriptor& request) {
+const Rpc* lookup(const schema::Message& request) {
   static std::mutex mu;
-  static std::map<const gp::Descriptor*, std::optional<Rpc>> rpcs;
+  static std::map<const schema::Message*, std::optional<Rpc>> rpcs;
   std::lock_guard lock(mu);
   auto it = rpcs.find(&request);
   if (it == rpcs.end()) it = rpcs.emplace(&request, derive(request)).first;
@@ -99,55 +98,60 @@ bool starts_with_any(std::string_view name, std::initializer_list<std::string_vi
   return false;
 }
 
-// The field at `path` (names, each but the last a singular message) if every step is set; null otherwise.
-const gp::FieldDescriptor* field_at(const gp::Message& msg, std::initializer_list<std::string_view> path,
-                                    const gp::Message** owner) {
-  const gp::Message* cur = &msg;
-  const gp::FieldDescriptor* field = nullptr;
+// The field at `path` (names, each but the last a singular message) and its value, if every step is set;
+// nothing otherwise. Read from the serialized request with the schema tables.
+std::optional<std::pair<const schema::Field*, schema::WireReader::Item>> value_at(
+    const gp::Message& msg, std::initializer_list<std::string_view> path) {
+  const auto* type = schema::find(msg);
+  if (type == nullptr) return std::nullopt;
+  std::string bytes = msg.SerializePartialAsString();
+  std::string_view cur = bytes;
   size_t i = 0;
   for (auto name : path) {
-    field = cur->GetDescriptor()->FindFieldByName(std::string(name));
-    if (field == nullptr || field->is_repeated()) return nullptr;
-    if (++i == path.size()) break;
-    if (field->cpp_type() != gp::FieldDescriptor::CPPTYPE_MESSAGE || !cur->GetReflection()->HasField(*cur, field)) {
-      return nullptr;
+    const auto* field = schema::field_by_name(*type, name);
+    if (field == nullptr || field->repeated()) return std::nullopt;
+    std::optional<schema::WireReader::Item> found;
+    schema::WireReader r(cur);
+    for (schema::WireReader::Item it; r.next(it);) {
+      if (it.number == field->number) found = it;
     }
-    cur = &cur->GetReflection()->GetMessage(*cur, field);
+    if (!found) return std::nullopt;
+    if (++i == path.size()) return std::pair{field, *found};
+    if (field->type != schema::Type::Message || found->wire_type != 2) return std::nullopt;
+    type = &schema::message_at(field->ref);
+    cur = found->bytes;
   }
-  *owner = cur;
-  return field;
+  return std::nullopt;
 }
 
 bool has_text(const gp::Message& msg, std::initializer_list<std::string_view> path) {
-  const gp::Message* owner = nullptr;
-  const auto* f = field_at(msg, path, &owner);
-  if (f == nullptr || f->cpp_type() != gp::FieldDescriptor::CPPTYPE_STRING) return false;
-  std::string scratch;
-  return !owner->GetReflection()->GetStringReference(*owner, f, &scratch).empty();
+  auto v = value_at(msg, path);
+  return v && (v->first->type == schema::Type::String || v->first->type == schema::Type::Bytes) &&
+         v->second.wire_type == 2 && !v->second.bytes.empty();
 }
 
 bool is_true(const gp::Message& msg, std::string_view name) {
-  const gp::Message* owner = nullptr;
-  const auto* f = field_at(msg, {name}, &owner);
-  return f != nullptr && f->cpp_type() == gp::FieldDescriptor::CPPTYPE_BOOL && owner->GetReflection()->GetBool(*owner, f);
+  auto v = value_at(msg, {name});
+  return v && v->first->type == schema::Type::Bool && v->second.wire_type == 0 && v->second.scalar != 0;
 }
 
 }  // namespace
 
 void check_request(const gp::Message& req) {
   if (auto p = message::invalid_utf8_field(req); !p.empty()) {
-    throw usage_error(fmt::format("cannot send {}: its {}; nothing was sent", req.GetDescriptor()->name(), p));
+    const auto* type = schema::find(req);
+    throw usage_error(fmt::format("cannot send {}: its {}; nothing was sent",
+                                  type ? schema::short_name(*type) : schema::type_name(req), p));
   }
 }
 
 const Rpc& rpc_for(const gp::Message& request, const gp::Message* response) {
-  const auto* rpc = lookup(*request.GetDescriptor());
-  if (rpc == nullptr) {
-    throw Error(ErrorKind::General, fmt::format("no RPC takes a {}", request.GetDescriptor()->full_name()));
-  }
-  if (response != nullptr && response->GetDescriptor() != rpc->response) {
-    throw Error(ErrorKind::General, fmt::format("{} answers with a {}, not a {}", rpc->name, rpc->response->full_name(),
-                                                response->GetDescriptor()->full_name()));
+  const auto* type = schema::find(request);
+  const auto* rpc = type ? lookup(*type) : nullptr;
+  if (rpc == nullptr) throw Error(ErrorKind::General, fmt::format("no RPC takes a {}", schema::type_name(request)));
+  if (response != nullptr && schema::find(*response) != rpc->response) {
+    throw Error(ErrorKind::General, fmt::format("{} answers with a {}, not a {}", rpc->name, rpc->response->full_name,
+                                                schema::type_name(*response)));
   }
   return *rpc;
 }

@@ -7,9 +7,12 @@
 #include <string_view>
 
 namespace google::protobuf {
-class Descriptor;
 class Message;
 }  // namespace google::protobuf
+
+namespace twctl::schema {
+struct Message;
+}
 
 namespace twctl::client {
 
@@ -17,8 +20,8 @@ struct Rpc {
   std::string path;     // "/temporal.api.workflowservice.v1.WorkflowService/StartWorkflowExecution"
   std::string service;  // "WorkflowService"
   std::string name;     // "StartWorkflowExecution"
-  const google::protobuf::Descriptor* request = nullptr;
-  const google::protobuf::Descriptor* response = nullptr;
+  const schema::Message* request = nullptr;  // their schema tables (message/schema.hpp)
+  const schema::Message* response = nullptr;
 };
 
 // The unary RPC whose input is `request`'s type. Throws Error(General) when none takes it, or when `response`

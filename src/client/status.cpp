@@ -1,7 +1,8 @@
 #include "client/status.hpp"
 
 #include "client/probe.hpp"
-#include "message/pool.hpp"
+#include "message/schema.hpp"
+#include "output/json_text.hpp"
 #include "output/proto_json.hpp"
 
 #include <fmt/format.h>
@@ -42,42 +43,49 @@ nlohmann::ordered_json decode_details(const grpc::Status& status, std::string& h
   for (const auto& any : rpc.details()) {
     auto slash = any.type_url().rfind('/');
     std::string full = slash == std::string::npos ? any.type_url() : any.type_url().substr(slash + 1);
-    const auto* desc = message::error_pool().FindMessageTypeByName(full);
+    // Read with the schema tables: an error path that needs no descriptor is safe on any thread.
+    const auto* type = schema::find(full);
     nlohmann::ordered_json item = nlohmann::ordered_json::object();
-    item["type"] = desc ? desc->name() : full;
-    if (desc) {
-      std::unique_ptr<gp::Message> msg(gp::MessageFactory::generated_factory()->GetPrototype(desc)->New());
-      if (msg->ParseFromString(any.value())) {
-        auto fields = output::proto_to_json(*msg, true);
+    item["type"] = type ? std::string(schema::short_name(*type)) : full;
+    if (type) {
+      std::string text;
+      output::append_json(*type, any.value(), text, {.shorthand = true});
+      auto fields = nlohmann::ordered_json::parse(text, nullptr, false);
+      if (fields.is_object()) {
         for (auto& [k, v] : fields.items()) item[k] = v;
-        namespace ed = temporal::api::errordetails::v1;
-        if (const auto* started = dynamic_cast<const ed::WorkflowExecutionAlreadyStartedFailure*>(msg.get())) {
-          // The same detail comes for a closed run that the ID reuse policy keeps from being followed by
-          // another; only a running one can be returned by UseExisting.
-          auto lower = status.error_message();
-          for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-          if (lower.find("already running") != std::string::npos) {
-            hint = fmt::format("a workflow with this ID is already running (run ID {}); "
-                               "--id-conflict-policy UseExisting returns that run instead",
-                               started->run_id());
-          } else {
-            hint = fmt::format("a workflow with this ID already ran (run ID {}, closed) and the ID reuse policy "
-                               "allows no new run; --id-reuse-policy AllowDuplicate would allow one (server: {})",
-                               started->run_id(), status.error_message());
-          }
-        } else if (const auto* multi = dynamic_cast<const ed::MultiOperationExecutionFailure*>(msg.get())) {
-          // Update-with-start: the operation that failed says why; the others only say they were aborted.
-          for (const auto& op : multi->statuses()) {
-            if (op.code() != grpc::StatusCode::OK && op.code() != grpc::StatusCode::ABORTED) {
-              hint = op.message();
-              break;
-            }
-          }
-        } else if (const auto* ns = dynamic_cast<const ed::NamespaceNotFoundFailure*>(msg.get())) {
-          hint = fmt::format("namespace \"{}\" does not exist", ns->namespace_());
-        } else if (const auto* denied = dynamic_cast<const ed::PermissionDeniedFailure*>(msg.get())) {
-          if (!denied->reason().empty()) hint = status.error_message() + " (reason: " + denied->reason() + ")";
+      }
+      namespace ed = temporal::api::errordetails::v1;
+      auto is = [&full](const gp::MessageLite& m) { return schema::find(m) == schema::find(full); };
+      ed::WorkflowExecutionAlreadyStartedFailure started;
+      ed::MultiOperationExecutionFailure multi;
+      ed::NamespaceNotFoundFailure ns;
+      ed::PermissionDeniedFailure denied;
+      if (is(started) && started.ParseFromString(any.value())) {
+        // The same detail comes for a closed run that the ID reuse policy keeps from being followed by
+        // another; only a running one can be returned by UseExisting.
+        auto lower = status.error_message();
+        for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (lower.find("already running") != std::string::npos) {
+          hint = fmt::format("a workflow with this ID is already running (run ID {}); "
+                             "--id-conflict-policy UseExisting returns that run instead",
+                             started.run_id());
+        } else {
+          hint = fmt::format("a workflow with this ID already ran (run ID {}, closed) and the ID reuse policy "
+                             "allows no new run; --id-reuse-policy AllowDuplicate would allow one (server: {})",
+                             started.run_id(), status.error_message());
         }
+      } else if (is(multi) && multi.ParseFromString(any.value())) {
+        // Update-with-start: the operation that failed says why; the others only say they were aborted.
+        for (const auto& op : multi.statuses()) {
+          if (op.code() != grpc::StatusCode::OK && op.code() != grpc::StatusCode::ABORTED) {
+            hint = op.message();
+            break;
+          }
+        }
+      } else if (is(ns) && ns.ParseFromString(any.value())) {
+        hint = fmt::format("namespace \"{}\" does not exist", ns.namespace_());
+      } else if (is(denied) && denied.ParseFromString(any.value())) {
+        if (!denied.reason().empty()) hint = status.error_message() + " (reason: " + denied.reason() + ")";
       }
     }
     out.push_back(std::move(item));

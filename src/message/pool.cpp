@@ -35,28 +35,6 @@ const google::protobuf::DescriptorPool& pool() {
   return *google::protobuf::DescriptorPool::generated_pool();
 }
 
-const google::protobuf::DescriptorPool& error_pool() {
-  static const bool registered = [] {
-    google::protobuf::internal::AssignDescriptors(
-        &descriptor_table_temporal_2fapi_2ferrordetails_2fv1_2fmessage_2eproto);
-    google::protobuf::internal::AssignDescriptors(&descriptor_table_google_2frpc_2fstatus_2eproto);
-    return true;
-  }();
-  (void)registered;
-  return *google::protobuf::DescriptorPool::generated_pool();
-}
-
-void register_error_files() {
-  // AddDescriptorsRunner registers a file and its imports, as protoc's static initialisers did, and no more.
-  static const bool registered = [] {
-    google::protobuf::internal::AddDescriptorsRunner details(
-        &descriptor_table_temporal_2fapi_2ferrordetails_2fv1_2fmessage_2eproto);
-    google::protobuf::internal::AddDescriptorsRunner status(&descriptor_table_google_2frpc_2fstatus_2eproto);
-    return true;
-  }();
-  (void)registered;
-}
-
 const google::protobuf::DescriptorPool& enum_pool() {
   static const bool registered = [] {
 #define TWCTL_ENUM_FILE(table) google::protobuf::internal::AssignDescriptors(&table);

@@ -8,10 +8,14 @@
 // which registers the files whose types are looked up by name (both services' requests and answers and all
 // they import, the error details, google.rpc.Status, the health check, the SDK's workflow metadata).
 //
+// Calls (the request check, the RPC rules, an error's details) and the JSON writer read messages with the
+// schema tables (message/schema.hpp), not descriptors: most commands never register a file.
+//
 // Threads: protobuf registers a generated file without the pool's lock (it expects static initialisation), so
 // registering one while another thread reads descriptors corrupts the pool. Before a thread that uses
-// descriptors starts (a call, a rendering), every file it will use must be registered: pool() registers all
-// of them; client::register_for_calls() only a few calls' types and what the gateway looks up itself.
+// descriptors starts (reflection: --fields, -o tsv, bulk's and trace's renderers), every file it will use must
+// be registered: pool() registers all of them. A thread that only calls (paging ahead, describe's second
+// call) uses none.
 
 namespace google::protobuf {
 class DescriptorPool;
@@ -22,14 +26,6 @@ namespace twctl::message {
 // DescriptorPool::generated_pool(), once the files above are registered (and built). Safe from any thread once
 // it has returned on one before the others started.
 const google::protobuf::DescriptorPool& pool();
-
-// The same pool with the error details and google.rpc.Status registered: what an error's details are looked
-// up in (client/status.cpp).
-const google::protobuf::DescriptorPool& error_pool();
-
-// Registers the files error_pool() looks in without building them (cheaper than error_pool() itself). Only
-// while no other thread uses descriptors: before the threads of client::register_for_calls() start.
-void register_error_files();
 
 // The same pool with only the enum files (temporal/api/enums/) registered: what the enum flags look up, a
 // fraction of pool()'s cost (completing an enum value needs no service's messages).

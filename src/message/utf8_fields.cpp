@@ -1,11 +1,13 @@
 #include "message/utf8_fields.hpp"
 
 #include "core/text.hpp"
+#include "message/schema.hpp"
 
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/message.h>
 #include <google/protobuf/reflection.h>
 
+#include <map>
 #include <vector>
 
 namespace twctl::message {
@@ -47,8 +49,35 @@ std::string walk(const gp::Message& msg, const std::string& prefix) {
   return {};
 }
 
+// The same walk over a serialized message with its schema table: no descriptor is needed. Fields come in the
+// serialization's order, by number, as ListFields gives them.
+std::string walk_wire(const schema::Message& type, std::string_view bytes, const std::string& prefix) {
+  std::map<int32_t, int> seen;  // repeated field → elements so far
+  schema::WireReader r(bytes);
+  for (schema::WireReader::Item it; r.next(it);) {
+    if (it.wire_type != 2) continue;
+    const auto* f = schema::field_by_number(type, it.number);
+    if (f == nullptr || (f->type != schema::Type::String && f->type != schema::Type::Message)) continue;
+    std::string path = prefix + f->name;
+    if (f->repeated()) {
+      path += '[';
+      path += std::to_string(seen[f->number]++);
+      path += ']';
+    }
+    if (f->type == schema::Type::String) {
+      if (auto p = utf8_problem(it.bytes); !p.empty()) return path + " " + p;
+    } else if (auto p = walk_wire(schema::message_at(f->ref), it.bytes, path + "."); !p.empty()) {
+      return p;
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
-std::string invalid_utf8_field(const gp::Message& msg) { return walk(msg, ""); }
+std::string invalid_utf8_field(const gp::Message& msg) {
+  if (const auto* type = schema::find(msg)) return walk_wire(*type, msg.SerializePartialAsString(), "");
+  return walk(msg, "");
+}
 
 }  // namespace twctl::message

@@ -44,7 +44,6 @@ void for_each_page(Context& ctx, Req req, OnPage&& on_page, Ahead&& ahead, Next&
       resp = fetch(req);
       continue;
     }
-    client::register_for_calls({&Req::descriptor, &Resp::descriptor});  // before a second thread uses them
     auto next = std::async(std::launch::async, fetch, req);
     bool more = on_page(resp);  // an exception waits for `next` in its destructor, then goes on
     if (!more) return;

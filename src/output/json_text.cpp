@@ -1,21 +1,29 @@
 #include "output/json_text.hpp"
 
 #include "message/pool.hpp"
+#include "message/schema.hpp"
 #include "payload/payload.hpp"
 
 #include <absl/strings/escaping.h>
 #include <fmt/format.h>
 #include <google/protobuf/descriptor.h>
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/message.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <memory>
+#include <vector>
 
 namespace twctl::output {
 
 namespace gp = google::protobuf;
 using FD = gp::FieldDescriptor;
+using schema::Type;
+using Item = schema::WireReader::Item;
 
 namespace {
 
@@ -113,9 +121,30 @@ std::string camel_path(std::string_view path) {
 
 class Writer {
  public:
-  Writer(std::string& out, JsonLayout layout) : out_(out), layout_(layout) {}
+  Writer(std::string& out, JsonLayout layout, bool reflect_only = false)
+      : out_(out), layout_(layout), reflect_only_(reflect_only) {}
 
+  // `m` through its schema table when the tables hold its type, so no descriptor is registered or built; by
+  // reflection otherwise. Both write the same JSON (tests/unit/json_text_test.cpp holds them to it).
   void message(const gp::Message& m) {
+    if (const auto* t = reflect_only_ ? nullptr : schema::find(m)) {
+      std::string bytes;
+      {
+        // Deterministic: map entries come sorted by key.
+        gp::io::StringOutputStream stream(&bytes);
+        gp::io::CodedOutputStream coded(&stream);
+        coded.SetSerializationDeterministic(true);
+        m.SerializePartialToCodedStream(&coded);
+      }
+      wire_message(*t, bytes);
+      return;
+    }
+    reflected_message(m);
+  }
+
+  void bytes(const schema::Message& t, std::string_view bytes) { wire_message(t, bytes); }
+
+  void reflected_message(const gp::Message& m) {
     const auto* d = m.GetDescriptor();
     if (d->file()->package() == "google.protobuf" && well_known(m, d)) return;
     if (layout_.shorthand && payload(m, d)) return;
@@ -273,10 +302,16 @@ class Writer {
     } else {
       return false;
     }
+    document(j);
+    return true;
+  }
+
+  // A JSON document as a value at this point of the output.
+  void document(const nlohmann::ordered_json& j) {
     auto text = j.dump(layout_.indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     if (layout_.indent < 0) {
       out_ += text;
-      return true;
+      return;
     }
     // The pretty dump starts at column 0: its later lines move in to this value's depth.
     std::string pad(static_cast<size_t>(layout_.base + depth_ * layout_.indent), ' ');
@@ -286,7 +321,6 @@ class Writer {
       out_ += pad;
     }
     out_.append(text, from, std::string::npos);
-    return true;
   }
 
   // The well-known types with a JSON form of their own; false for the others (written as plain messages).
@@ -364,8 +398,374 @@ class Writer {
     }
   }
 
+  // ---- The same JSON from a message's serialized form and its schema table (message/schema.hpp). ----
+
+  struct Entry {
+    const schema::Field* field;
+    Item item;
+  };
+
+  static bool packable(Type t) { return t != Type::String && t != Type::Bytes && t != Type::Message; }
+
+  // Whether a value of wire type `w` is one of field `f`'s (otherwise protobuf's parser kept it as unknown).
+  static bool fits(const schema::Field& f, int w) {
+    switch (f.type) {
+      case Type::Double:
+      case Type::Fixed64:
+      case Type::SFixed64:
+        return w == 1 || (w == 2 && f.repeated());
+      case Type::Float:
+      case Type::Fixed32:
+      case Type::SFixed32:
+        return w == 5 || (w == 2 && f.repeated());
+      case Type::String:
+      case Type::Bytes:
+      case Type::Message:
+        return w == 2;
+      case Type::Group:
+        return false;
+      default:
+        return w == 0 || (w == 2 && f.repeated());
+    }
+  }
+
+  void wire_message(const schema::Message& t, std::string_view bytes) {
+    using WK = schema::WellKnown;
+    switch (t.well_known) {
+      case WK::None:
+        break;
+      case WK::Payload:
+      case WK::Payloads:
+        if (layout_.shorthand) {
+          if (t.well_known == WK::Payload) {
+            payload::Payload p;
+            p.ParsePartialFromArray(bytes.data(), static_cast<int>(bytes.size()));
+            document(payload::to_json(p, true));
+          } else {
+            payload::Payloads p;
+            p.ParsePartialFromArray(bytes.data(), static_cast<int>(bytes.size()));
+            document(payload::to_json(p, true));
+          }
+          return;
+        }
+        break;
+      case WK::Timestamp:
+      case WK::Duration: {
+        int64_t seconds = 0;
+        int32_t nanos = 0;
+        schema::WireReader r(bytes);
+        for (Item it; r.next(it);) {
+          if (it.number == 1 && it.wire_type == 0) seconds = static_cast<int64_t>(it.scalar);
+          if (it.number == 2 && it.wire_type == 0) nanos = static_cast<int32_t>(it.scalar);
+        }
+        if (t.well_known == WK::Timestamp) {
+          append_timestamp(out_, seconds, nanos);
+        } else {
+          append_duration(out_, seconds, nanos);
+        }
+        return;
+      }
+      case WK::FieldMask: {
+        std::string paths;
+        bool first = true;
+        schema::WireReader r(bytes);
+        for (Item it; r.next(it);) {
+          if (it.number != 1 || it.wire_type != 2) continue;
+          if (!first) paths += ',';
+          first = false;
+          paths += camel_path(it.bytes);
+        }
+        append_string(out_, paths);
+        return;
+      }
+      case WK::Wrapper: {
+        const auto* f = schema::field_by_number(t, 1);
+        Item value;
+        schema::WireReader r(bytes);
+        for (Item it; r.next(it);) {
+          if (it.number == 1 && fits(*f, it.wire_type)) value = it;
+        }
+        wire_value(*f, value);
+        return;
+      }
+      case WK::Any: {
+        std::string_view url;
+        std::string_view value;
+        schema::WireReader r(bytes);
+        for (Item it; r.next(it);) {
+          if (it.number == 1 && it.wire_type == 2) url = it.bytes;
+          if (it.number == 2 && it.wire_type == 2) value = it.bytes;
+        }
+        auto slash = url.rfind('/');
+        const auto* inner = schema::find(slash == std::string_view::npos ? url : url.substr(slash + 1));
+        if (inner == nullptr) {
+          // A type this build does not know: keep what there is rather than fail the whole output.
+          wire_object(t, bytes, nullptr);
+        } else if (std::string_view(inner->full_name).starts_with("google.protobuf.") &&
+                   schema::short_name(*inner) != "Empty" && schema::short_name(*inner) != "Any") {
+          // A well-known type inside Any sits in a "value" member.
+          open('{');
+          bool first = true;
+          next(first);
+          key("@type");
+          append_string(out_, url);
+          next(first);
+          key("value");
+          wire_message(*inner, value);
+          close('}', false);
+        } else {
+          wire_object(*inner, value, &url);
+        }
+        return;
+      }
+      case WK::Struct: {
+        std::vector<Entry> entries;
+        const auto* f = schema::field_by_number(t, 1);
+        schema::WireReader r(bytes);
+        for (Item it; r.next(it);) {
+          if (it.number == 1 && it.wire_type == 2) entries.push_back({f, it});
+        }
+        wire_map(*f, entries.data(), entries.data() + entries.size());
+        return;
+      }
+      case WK::ListValue: {
+        const auto& value = schema::message_at(schema::field_by_number(t, 1)->ref);
+        open('[');
+        bool first = true;
+        schema::WireReader r(bytes);
+        for (Item it; r.next(it);) {
+          if (it.number != 1 || it.wire_type != 2) continue;
+          next(first);
+          wire_message(value, it.bytes);
+        }
+        close(']', first);
+        return;
+      }
+      case WK::Value: {
+        const schema::Field* kind = nullptr;
+        Item value;
+        schema::WireReader r(bytes);
+        for (Item it; r.next(it);) {
+          const auto* f = schema::field_by_number(t, it.number);
+          if (f != nullptr && fits(*f, it.wire_type)) {
+            kind = f;
+            value = it;
+          }
+        }
+        if (kind == nullptr) {
+          out_ += "null";
+        } else {
+          wire_value(*kind, value);
+        }
+        return;
+      }
+    }
+    wire_object(t, bytes, nullptr);
+  }
+
+  // The fields of a serialized message as an object, by field number as ListFields gives them; `type_url`
+  // (for Any) comes first as "@type".
+  void wire_object(const schema::Message& t, std::string_view bytes, const std::string_view* type_url) {
+    std::vector<Entry> entries;
+    schema::WireReader r(bytes);
+    for (Item it; r.next(it);) {
+      const auto* f = schema::field_by_number(t, it.number);
+      if (f != nullptr && fits(*f, it.wire_type)) entries.push_back({f, it});
+    }
+    auto by_number = [](const Entry& a, const Entry& b) { return a.field->number < b.field->number; };
+    if (!std::is_sorted(entries.begin(), entries.end(), by_number)) {
+      std::stable_sort(entries.begin(), entries.end(), by_number);
+    }
+    open('{');
+    bool first = true;
+    if (type_url != nullptr) {
+      next(first);
+      key("@type");
+      append_string(out_, *type_url);
+    }
+    for (size_t i = 0; i < entries.size();) {
+      const auto& f = *entries[i].field;
+      size_t j = i;
+      while (j < entries.size() && entries[j].field == &f) ++j;
+      next(first);
+      key(f.json_name);
+      if (f.map()) {
+        wire_map(f, entries.data() + i, entries.data() + j);
+      } else if (f.repeated()) {
+        open('[');
+        bool first_element = true;
+        for (size_t k = i; k < j; ++k) {
+          const auto& item = entries[k].item;
+          if (item.wire_type == 2 && packable(f.type)) {
+            packed(f, item.bytes, first_element);
+          } else {
+            next(first_element);
+            wire_value(f, item);
+          }
+        }
+        close(']', first_element);
+      } else {
+        wire_value(f, entries[j - 1].item);  // the last one counts, as in protobuf's parser
+      }
+      i = j;
+    }
+    close('}', first);
+  }
+
+  // The elements of a packed repeated scalar.
+  void packed(const schema::Field& f, std::string_view bytes, bool& first) {
+    const char* p = bytes.data();
+    const char* end = p + bytes.size();
+    while (p < end) {
+      Item item;
+      switch (f.type) {
+        case Type::Double:
+        case Type::Fixed64:
+        case Type::SFixed64:
+          if (end - p < 8) return;
+          std::memcpy(&item.scalar, p, 8);
+          p += 8;
+          break;
+        case Type::Float:
+        case Type::Fixed32:
+        case Type::SFixed32: {
+          if (end - p < 4) return;
+          uint32_t v = 0;
+          std::memcpy(&v, p, 4);
+          item.scalar = v;
+          p += 4;
+          break;
+        }
+        default:
+          if (!schema::WireReader::varint(p, end, item.scalar)) return;
+      }
+      next(first);
+      wire_value(f, item);
+    }
+  }
+
+  // A map field's entries [from, to) as an object.
+  void wire_map(const schema::Field& f, const Entry* from, const Entry* to) {
+    const auto& entry = schema::message_at(f.ref);
+    const auto* key_field = schema::field_by_number(entry, 1);
+    const auto* value_field = schema::field_by_number(entry, 2);
+    open('{');
+    bool first = true;
+    for (const auto* e = from; e != to; ++e) {
+      Item k;
+      Item v;
+      schema::WireReader r(e->item.bytes);
+      for (Item it; r.next(it);) {
+        if (it.number == 1 && fits(*key_field, it.wire_type)) k = it;
+        if (it.number == 2 && fits(*value_field, it.wire_type)) v = it;
+      }
+      next(first);
+      switch (key_field->type) {
+        case Type::String: key(k.bytes); break;
+        case Type::Bool: key(k.scalar != 0 ? "true" : "false"); break;
+        default: {
+          std::string text;
+          integer(*key_field, k.scalar, text);
+          key(text);
+        }
+      }
+      wire_value(*value_field, v);
+    }
+    close('}', first);
+  }
+
+  // An integer field's value as decimal digits.
+  static void integer(const schema::Field& f, uint64_t v, std::string& out) {
+    auto put = [&out](auto n) { fmt::format_to(std::back_inserter(out), "{}", n); };
+    switch (f.type) {
+      case Type::Int32:
+      case Type::SFixed32:
+        put(static_cast<int32_t>(static_cast<uint32_t>(v)));
+        break;
+      case Type::SInt32: {
+        auto u = static_cast<uint32_t>(v);
+        put(static_cast<int32_t>((u >> 1) ^ (~(u & 1) + 1)));
+        break;
+      }
+      case Type::UInt32:
+      case Type::Fixed32:
+        put(static_cast<uint32_t>(v));
+        break;
+      case Type::Int64:
+      case Type::SFixed64:
+        put(static_cast<int64_t>(v));
+        break;
+      case Type::SInt64:
+        put(static_cast<int64_t>((v >> 1) ^ (~(v & 1) + 1)));
+        break;
+      default:
+        put(v);
+    }
+  }
+
+  // One value of field `f` (a default-constructed item is the field's default value).
+  void wire_value(const schema::Field& f, const Item& item) {
+    switch (f.type) {
+      case Type::Message:
+        wire_message(schema::message_at(f.ref), item.bytes);
+        break;
+      case Type::Int64:
+      case Type::UInt64:
+      case Type::Fixed64:
+      case Type::SFixed64:
+      case Type::SInt64:
+        out_ += '"';
+        integer(f, item.scalar, out_);
+        out_ += '"';
+        break;
+      case Type::Double: {
+        double d = 0;
+        std::memcpy(&d, &item.scalar, sizeof d);
+        append_float(out_, d);
+        break;
+      }
+      case Type::Float: {
+        auto bits = static_cast<uint32_t>(item.scalar);
+        float v = 0;
+        std::memcpy(&v, &bits, sizeof v);
+        append_float(out_, v);
+        break;
+      }
+      case Type::Bool:
+        out_ += item.scalar != 0 ? "true" : "false";
+        break;
+      case Type::Enum: {
+        const auto& e = schema::enum_at(f.ref);
+        auto number = static_cast<int32_t>(static_cast<uint32_t>(item.scalar));
+        if (std::string_view(e.full_name) == "google.protobuf.NullValue") {
+          out_ += "null";
+        } else if (const auto* v = schema::enum_value(e, number)) {
+          append_string(out_, v->name);
+        } else {
+          fmt::format_to(std::back_inserter(out_), "{}", number);
+        }
+        break;
+      }
+      case Type::String:
+        append_string(out_, item.bytes);
+        break;
+      case Type::Bytes:
+        absl::Base64Escape(absl::string_view(item.bytes.data(), item.bytes.size()), &scratch_);
+        out_ += '"';
+        out_ += scratch_;
+        out_ += '"';
+        break;
+      case Type::Group:
+        out_ += "null";
+        break;
+      default:
+        integer(f, item.scalar, out_);
+    }
+  }
+
   std::string& out_;
   JsonLayout layout_;
+  bool reflect_only_ = false;
   int depth_ = 0;
   std::string scratch_;
 };
@@ -373,5 +773,13 @@ class Writer {
 }  // namespace
 
 void append_json(const gp::Message& m, std::string& out, JsonLayout layout) { Writer(out, layout).message(m); }
+
+void append_json(const schema::Message& type, std::string_view bytes, std::string& out, JsonLayout layout) {
+  Writer(out, layout).bytes(type, bytes);
+}
+
+void append_json_by_reflection(const gp::Message& m, std::string& out, JsonLayout layout) {
+  Writer(out, layout, true).message(m);
+}
 
 }  // namespace twctl::output

@@ -9,9 +9,14 @@
 // cached resolver does not help), which made `show` CPU-bound; this writer costs a few µs.
 
 #include <string>
+#include <string_view>
 
 namespace google::protobuf {
 class Message;
+}
+
+namespace twctl::schema {
+struct Message;
 }
 
 namespace twctl::output {
@@ -26,6 +31,14 @@ struct JsonLayout {
 
 // Appends `m` as JSON to `out`. Pretty layout is nlohmann::json's dump(indent): "key": value, one member
 // per line, "{}" and "[]" when empty.
+// Generated Temporal API messages are read from their serialized form with the schema tables
+// (message/schema.hpp), so no descriptor is registered or built; other messages by reflection.
 void append_json(const google::protobuf::Message& m, std::string& out, JsonLayout layout = {});
+
+// A serialized message of type `type` as JSON, read with its schema table (an Any's value, an error detail).
+void append_json(const schema::Message& type, std::string_view bytes, std::string& out, JsonLayout layout = {});
+
+// The same JSON by reflection alone: what the unit tests hold the schema path to.
+void append_json_by_reflection(const google::protobuf::Message& m, std::string& out, JsonLayout layout = {});
 
 }  // namespace twctl::output

@@ -2,6 +2,7 @@
 // reproduce the per-RPC lists the gateway used to spell out.
 #include "client/rpc.hpp"
 #include "core/error.hpp"
+#include "message/schema.hpp"
 
 #include <doctest/doctest.h>
 #include <google/protobuf/descriptor.h>
@@ -23,7 +24,8 @@ TEST_CASE("rpc: a request type finds its service, method path and response type"
   CHECK(start.path == "/temporal.api.workflowservice.v1.WorkflowService/StartWorkflowExecution");
   CHECK(start.service == "WorkflowService");
   CHECK(start.name == "StartWorkflowExecution");
-  CHECK(start.response == wsv::StartWorkflowExecutionResponse::descriptor());
+  CHECK(start.response == schema::find(typeid(wsv::StartWorkflowExecutionResponse)));
+  CHECK(start.request == schema::find("temporal.api.workflowservice.v1.StartWorkflowExecutionRequest"));
   CHECK(rpc_for(osv::ListSearchAttributesRequest()).path ==
         "/temporal.api.operatorservice.v1.OperatorService/ListSearchAttributes");
   CHECK(rpc_for(grpc::health::v1::HealthCheckRequest()).path == "/grpc.health.v1.Health/Check");
@@ -55,8 +57,9 @@ TEST_CASE("rpc: the name rule finds every method of the services' descriptors, u
       CHECK(rpc.path == "/" + service->full_name() + "/" + m->name());
       CHECK(rpc.service == service->name());
       CHECK(rpc.name == m->name());
-      CHECK(rpc.request == m->input_type());
-      CHECK(rpc.response == m->output_type());
+      CHECK(rpc.request == schema::find(m->input_type()->full_name()));
+      CHECK(rpc.response == schema::find(m->output_type()->full_name()));
+      CHECK(rpc.response != nullptr);
       ++methods;
     }
   }

@@ -227,11 +227,7 @@ int describe(const DescribeOptions& opts, Context& ctx) {
   // open run). For an open run the answer is dropped.
   std::future<std::optional<HistoryEvent>> early;
   if (!opts.reset_points && !opts.raw && !ctx.printer().by_fields()) {
-    ctx.gateway();  // starts connecting while the descriptors are registered
-    client::register_for_calls({&wsv::DescribeWorkflowExecutionRequest::descriptor,
-                                &wsv::DescribeWorkflowExecutionResponse::descriptor,
-                                &wsv::GetWorkflowExecutionHistoryReverseRequest::descriptor,
-                                &wsv::GetWorkflowExecutionHistoryReverseResponse::descriptor});
+    ctx.gateway();  // made (and connecting) before a second thread uses it
     early = std::async(std::launch::async, [&ctx, ex = req.execution()] { return last_event(ctx, ex); });
   }
   auto resp = client::call<wsv::DescribeWorkflowExecutionResponse>(ctx.gateway(), req);
