@@ -10,11 +10,6 @@
 #include "temporal/api/sdk/v1/workflow_metadata.pb.h"
 #include "temporal/api/workflowservice/v1/request_response.pb.h"
 
-// The enum files' tables (proto/CMakeLists.txt writes the list).
-#define TWCTL_ENUM_FILE(table) extern const ::google::protobuf::internal::DescriptorTable table;
-#include "twctl_enum_files.inc"
-#undef TWCTL_ENUM_FILE
-
 namespace twctl::message {
 
 const google::protobuf::DescriptorPool& pool() {
@@ -29,17 +24,6 @@ const google::protobuf::DescriptorPool& pool() {
         &descriptor_table_temporal_2fapi_2fsdk_2fv1_2fworkflow_5fmetadata_2eproto,
     };
     for (const auto* table : roots) google::protobuf::internal::AssignDescriptors(table);
-    return true;
-  }();
-  (void)registered;
-  return *google::protobuf::DescriptorPool::generated_pool();
-}
-
-const google::protobuf::DescriptorPool& enum_pool() {
-  static const bool registered = [] {
-#define TWCTL_ENUM_FILE(table) google::protobuf::internal::AssignDescriptors(&table);
-#include "twctl_enum_files.inc"
-#undef TWCTL_ENUM_FILE
     return true;
   }();
   (void)registered;

@@ -27,8 +27,4 @@ namespace twctl::message {
 // it has returned on one before the others started.
 const google::protobuf::DescriptorPool& pool();
 
-// The same pool with only the enum files (temporal/api/enums/) registered: what the enum flags look up, a
-// fraction of pool()'s cost (completing an enum value needs no service's messages).
-const google::protobuf::DescriptorPool& enum_pool();
-
 }  // namespace twctl::message

@@ -32,6 +32,16 @@ const Message* find(const std::type_info& type) {
 
 const Message* find(const google::protobuf::MessageLite& m) { return find(typeid(m)); }
 
+const Enum* find_enum(std::string_view full_name) {
+  auto it = std::lower_bound(std::begin(kEnums), std::end(kEnums), full_name,
+                             [](const Enum& e, std::string_view name) { return std::string_view(e.full_name) < name; });
+  return it != std::end(kEnums) && std::string_view(it->full_name) == full_name ? &*it : nullptr;
+}
+
+std::span<const EnumValue> values(const Enum& e) {
+  return {kEnumValues + e.first_value, static_cast<size_t>(e.value_count)};
+}
+
 const Message& message_at(int32_t index) { return kMessages[index]; }
 const Enum& enum_at(int32_t index) { return kEnums[index]; }
 

@@ -95,12 +95,16 @@ const Message* find(std::string_view full_name);
 const Message* find(const std::type_info& type);
 const Message* find(const google::protobuf::MessageLite& m);
 
+// The enum with this full name, or null.
+const Enum* find_enum(std::string_view full_name);
+
 const Message& message_at(int32_t index);
 const Enum& enum_at(int32_t index);
 // Its fields, by number.
 std::span<const Field> fields(const Message& m);
 const Field* field_by_number(const Message& m, int32_t number);
 const Field* field_by_name(const Message& m, std::string_view name);
+std::span<const EnumValue> values(const Enum& e);
 // The first value with this number (as protobuf's FindValueByNumber), or null.
 const EnumValue* enum_value(const Enum& e, int32_t number);
 // "DescribeWorkflowExecutionRequest" of "temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest".

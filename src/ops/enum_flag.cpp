@@ -1,25 +1,37 @@
 #include "ops/enum_flag.hpp"
 
 #include "core/error.hpp"
-#include "message/pool.hpp"
+#include "message/schema.hpp"
 #include "output/proto_fields.hpp"
 
 #include <fmt/format.h>
-#include <google/protobuf/descriptor.h>
 
 #include <algorithm>
 #include <cctype>
 
 namespace twctl::ops {
 
-namespace gp = google::protobuf;
-
 namespace {
 
-const gp::EnumDescriptor& descriptor(const EnumFlag& f) {
-  const auto* d = message::enum_pool().FindEnumTypeByName(std::string(f.enum_type));
-  if (d == nullptr) throw Error(ErrorKind::General, fmt::format("{}: no enum {} in this build", f.flag, f.enum_type));
-  return *d;
+// The enum from the schema tables (message/schema.hpp): no descriptor is registered, so completing or checking
+// an enum flag costs a lookup.
+const schema::Enum& enum_of(const EnumFlag& f) {
+  const auto* e = schema::find_enum(f.enum_type);
+  if (e == nullptr) throw Error(ErrorKind::General, fmt::format("{}: no enum {} in this build", f.flag, f.enum_type));
+  return *e;
+}
+
+// "Running" of WORKFLOW_EXECUTION_STATUS_RUNNING in enum WorkflowExecutionStatus (output::enum_short_name).
+std::string short_name(const schema::Enum& e, const schema::EnumValue& v) {
+  std::string_view type = e.full_name;
+  type.remove_prefix(type.rfind('.') + 1);
+  std::string prefix;
+  for (char c : type) {
+    if (std::isupper(static_cast<unsigned char>(c)) && !prefix.empty()) prefix += '_';
+    prefix += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  prefix += '_';
+  return output::pascal_case(v.name, prefix);
 }
 
 bool iequals(std::string_view a, std::string_view b) {
@@ -31,20 +43,19 @@ bool iequals(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::vector<std::string> enum_values(const EnumFlag& f) {
-  const auto& d = descriptor(f);
+  const auto& e = enum_of(f);
   std::vector<std::string> out;
-  for (int i = 0; i < d.value_count(); ++i) {
-    if (d.value(i)->number() == 0) continue;  // UNSPECIFIED
-    out.push_back(output::enum_short_name(*d.value(i)));
+  for (const auto& v : schema::values(e)) {
+    if (v.number == 0) continue;  // UNSPECIFIED
+    out.push_back(short_name(e, v));
   }
   return out;
 }
 
 int enum_number(const EnumFlag& f, std::string_view text) {
-  const auto& d = descriptor(f);
-  for (int i = 0; i < d.value_count(); ++i) {
-    const auto* v = d.value(i);
-    if (v->number() != 0 && iequals(text, output::enum_short_name(*v))) return v->number();
+  const auto& e = enum_of(f);
+  for (const auto& v : schema::values(e)) {
+    if (v.number != 0 && iequals(text, short_name(e, v))) return v.number;
   }
   auto values = enum_values(f);
   throw usage_error(fmt::format("invalid value \"{}\" for {}: allowed values are {}", text, f.flag,
