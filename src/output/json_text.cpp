@@ -12,6 +12,8 @@
 #include <google/protobuf/message.h>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -70,12 +72,19 @@ void append_duration(std::string& out, int64_t seconds, int32_t nanos) {
   out += "s\"";
 }
 
+// The bytes a JSON string holds as they are: all but control characters, '"' and '\\'.
+constexpr auto kPlain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 256; ++c) plain[static_cast<size_t>(c)] = c != '"' && c != '\\';
+  return plain;
+}();
+
 void append_string(std::string& out, std::string_view s) {
   out += '"';
   size_t plain = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (kPlain[c]) continue;
     out.append(s.data() + plain, i - plain);
     plain = i + 1;
     switch (c) {
@@ -142,7 +151,7 @@ class Writer {
     reflected_message(m);
   }
 
-  void bytes(const schema::Message& t, std::string_view bytes) { wire_message(t, bytes); }
+  void serialized(const schema::Message& t, std::string_view bytes) { wire_message(t, bytes); }
 
   void reflected_message(const gp::Message& m) {
     const auto* d = m.GetDescriptor();
@@ -519,13 +528,14 @@ class Writer {
         return;
       }
       case WK::Struct: {
-        std::vector<Entry> entries;
         const auto* f = schema::field_by_number(t, 1);
+        size_t base = stack_.size();
         schema::WireReader r(bytes);
         for (Item it; r.next(it);) {
-          if (it.number == 1 && it.wire_type == 2) entries.push_back({f, it});
+          if (it.number == 1 && it.wire_type == 2) stack_.push_back({f, it});
         }
-        wire_map(*f, entries.data(), entries.data() + entries.size());
+        wire_map(*f, base, stack_.size());
+        stack_.resize(base);
         return;
       }
       case WK::ListValue: {
@@ -566,16 +576,19 @@ class Writer {
   // The fields of a serialized message as an object, by field number as ListFields gives them; `type_url`
   // (for Any) comes first as "@type".
   void wire_object(const schema::Message& t, std::string_view bytes, const std::string_view* type_url) {
-    std::vector<Entry> entries;
+    // This message's fields go on stack_ above those of the messages it is nested in (one allocation for the
+    // whole output, not one per message), and come off when it is written. Nested messages push more, which
+    // may move the vector: entries are read by index, and copied before a nested call.
+    size_t base = stack_.size();
     schema::WireReader r(bytes);
     for (Item it; r.next(it);) {
       const auto* f = schema::field_by_number(t, it.number);
-      if (f != nullptr && fits(*f, it.wire_type)) entries.push_back({f, it});
+      if (f != nullptr && fits(*f, it.wire_type)) stack_.push_back({f, it});
     }
+    size_t end = stack_.size();
     auto by_number = [](const Entry& a, const Entry& b) { return a.field->number < b.field->number; };
-    if (!std::is_sorted(entries.begin(), entries.end(), by_number)) {
-      std::stable_sort(entries.begin(), entries.end(), by_number);
-    }
+    auto from = stack_.begin() + static_cast<std::ptrdiff_t>(base);
+    if (!std::is_sorted(from, stack_.end(), by_number)) std::stable_sort(from, stack_.end(), by_number);
     open('{');
     bool first = true;
     if (type_url != nullptr) {
@@ -583,19 +596,19 @@ class Writer {
       key("@type");
       append_string(out_, *type_url);
     }
-    for (size_t i = 0; i < entries.size();) {
-      const auto& f = *entries[i].field;
+    for (size_t i = base; i < end;) {
+      const auto& f = *stack_[i].field;
       size_t j = i;
-      while (j < entries.size() && entries[j].field == &f) ++j;
+      while (j < end && stack_[j].field == &f) ++j;
       next(first);
       key(f.json_name);
       if (f.map()) {
-        wire_map(f, entries.data() + i, entries.data() + j);
+        wire_map(f, i, j);
       } else if (f.repeated()) {
         open('[');
         bool first_element = true;
         for (size_t k = i; k < j; ++k) {
-          const auto& item = entries[k].item;
+          Item item = stack_[k].item;
           if (item.wire_type == 2 && packable(f.type)) {
             packed(f, item.bytes, first_element);
           } else {
@@ -605,11 +618,13 @@ class Writer {
         }
         close(']', first_element);
       } else {
-        wire_value(f, entries[j - 1].item);  // the last one counts, as in protobuf's parser
+        Item item = stack_[j - 1].item;  // the last one counts, as in protobuf's parser
+        wire_value(f, item);
       }
       i = j;
     }
     close('}', first);
+    stack_.resize(base);
   }
 
   // The elements of a packed repeated scalar.
@@ -644,17 +659,17 @@ class Writer {
     }
   }
 
-  // A map field's entries [from, to) as an object.
-  void wire_map(const schema::Field& f, const Entry* from, const Entry* to) {
+  // A map field's entries, stack_[from, to), as an object.
+  void wire_map(const schema::Field& f, size_t from, size_t to) {
     const auto& entry = schema::message_at(f.ref);
     const auto* key_field = schema::field_by_number(entry, 1);
     const auto* value_field = schema::field_by_number(entry, 2);
     open('{');
     bool first = true;
-    for (const auto* e = from; e != to; ++e) {
+    for (size_t e = from; e < to; ++e) {
       Item k;
       Item v;
-      schema::WireReader r(e->item.bytes);
+      schema::WireReader r(stack_[e].item.bytes);
       for (Item it; r.next(it);) {
         if (it.number == 1 && fits(*key_field, it.wire_type)) k = it;
         if (it.number == 2 && fits(*value_field, it.wire_type)) v = it;
@@ -667,6 +682,7 @@ class Writer {
           std::string text;
           integer(*key_field, k.scalar, text);
           key(text);
+          break;
         }
       }
       wire_value(*value_field, v);
@@ -676,7 +692,11 @@ class Writer {
 
   // An integer field's value as decimal digits.
   static void integer(const schema::Field& f, uint64_t v, std::string& out) {
-    auto put = [&out](auto n) { fmt::format_to(std::back_inserter(out), "{}", n); };
+    auto put = [&out](auto n) {
+      char digits[24];
+      auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+      out.append(digits, end);
+    };
     switch (f.type) {
       case Type::Int32:
       case Type::SFixed32:
@@ -766,6 +786,7 @@ class Writer {
   std::string& out_;
   JsonLayout layout_;
   bool reflect_only_ = false;
+  std::vector<Entry> stack_;  // the fields of the messages being written, innermost last
   int depth_ = 0;
   std::string scratch_;
 };
@@ -775,7 +796,7 @@ class Writer {
 void append_json(const gp::Message& m, std::string& out, JsonLayout layout) { Writer(out, layout).message(m); }
 
 void append_json(const schema::Message& type, std::string_view bytes, std::string& out, JsonLayout layout) {
-  Writer(out, layout).bytes(type, bytes);
+  Writer(out, layout).serialized(type, bytes);
 }
 
 void append_json_by_reflection(const gp::Message& m, std::string& out, JsonLayout layout) {
