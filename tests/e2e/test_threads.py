@@ -1,7 +1,8 @@
 """Commands that call from a second thread: describe asks for a closed run's last event beside the describe, and a
 list fetches its next page while it prints one. Descriptors are registered on first use, and registering one
 beside another thread's use of descriptors corrupted the heap (message/pool.hpp); these ran into it about one
-time in three. Each case runs many times, and every run must end well."""
+time in three. Calls now read messages with the schema tables and use no descriptors, but a thread that did
+would show here. Each case runs many times, and every run must end well."""
 
 import json
 
