@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/url.hpp"
+#include "message/pool.hpp"
 
 #include <fmt/format.h>
 #include <google/protobuf/descriptor.h>
@@ -90,8 +91,12 @@ class RemoteCodec final : public PayloadCodec {
 
 class CodecGateway final : public Gateway {
  public:
+  // Payloads are found by reflection, on whichever thread calls: every descriptor is registered here, when the
+  // gateway is made, before a command starts a second thread that calls (message/pool.hpp says why).
   CodecGateway(std::unique_ptr<Gateway> inner, std::unique_ptr<PayloadCodec> codec)
-      : inner_(std::move(inner)), codec_(std::move(codec)) {}
+      : inner_(std::move(inner)), codec_(std::move(codec)) {
+    message::pool();
+  }
 
   // Every RPC alike, payloads found by reflection: encodes a copy of the request (the caller's stays as it
   // was), calls, and decodes the response.

@@ -96,3 +96,19 @@ def test_unreachable_codec_server_is_named(twctl, unique_id):
               "--codec-endpoint", url)
     assert r.returncode == 6
     assert f"codec server at {url}/encode" in r.stderr
+
+
+def test_describe_decodes_on_two_threads_many_times(twctl, codec, unique_id):
+    # describe asks for a completed run's close event on a second thread, and the codec finds payloads by
+    # reflection on both: its descriptors must be registered before that thread starts (a race here once
+    # corrupted the heap). A workflow that is not there fails the same way on both threads.
+    s = twctl("workflow", "start", "--type", "CodecEcho", "-t", "codec-tasks", "-w", unique_id,
+              "-i", '{"msg": "twice"}', *with_codec(codec))
+    assert s.returncode == 0, s.stderr
+    assert twctl("workflow", "result", "-w", unique_id, *with_codec(codec)).returncode == 0
+    for _ in range(20):
+        d = twctl("workflow", "describe", "-w", unique_id, "-o", "json", *with_codec(codec))
+        assert d.returncode == 0, d.stderr
+        assert json.loads(d.stdout)["result"] == {"echo": {"msg": "twice"}}
+        missing = twctl("workflow", "describe", "-w", unique_id + "-none", "-o", "json", *with_codec(codec))
+        assert missing.returncode == 4, missing.stderr
