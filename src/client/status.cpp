@@ -3,13 +3,10 @@
 #include "client/probe.hpp"
 #include "message/schema.hpp"
 #include "output/json_text.hpp"
-#include "output/proto_json.hpp"
 
 #include <fmt/format.h>
 
 #include <cctype>
-#include <google/protobuf/descriptor.h>
-#include <google/protobuf/dynamic_message.h>
 #include <google/protobuf/message.h>
 #include <grpcpp/support/status.h>
 
