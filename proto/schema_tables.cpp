@@ -134,10 +134,12 @@ int main(int argc, char** argv) {
   if (n_fields == 0) out << "    {},\n";
   out << "};\n\n";
 
+  std::vector<std::string> type_names;
+  for (const auto* m : messages) type_names.push_back(mangled(m));
   out << "constexpr Message kMessages[] = {\n";
   for (size_t i = 0; i < messages.size(); ++i) {
     const auto* m = messages[i];
-    out << "    {" << quoted(m->full_name()) << ", " << quoted(mangled(m)) << ", " << first_field[i] << ", "
+    out << "    {" << quoted(m->full_name()) << ", " << quoted(type_names[i]) << ", " << first_field[i] << ", "
         << m->field_count() << ", WellKnown::" << well_known(m->full_name()) << ", "
         << (m->options().map_entry() ? "true" : "false") << "},\n";
   }
@@ -145,8 +147,7 @@ int main(int argc, char** argv) {
 
   std::vector<size_t> by_type(messages.size());
   for (size_t i = 0; i < by_type.size(); ++i) by_type[i] = i;
-  std::sort(by_type.begin(), by_type.end(),
-            [&](size_t a, size_t b) { return mangled(messages[a]) < mangled(messages[b]); });
+  std::sort(by_type.begin(), by_type.end(), [&](size_t a, size_t b) { return type_names[a] < type_names[b]; });
   out << "constexpr int32_t kMessagesByType[] = {";
   for (size_t i = 0; i < by_type.size(); ++i) out << (i % 16 == 0 ? "\n    " : " ") << by_type[i] << ",";
   out << "\n};\n\n";

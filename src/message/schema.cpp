@@ -80,6 +80,27 @@ std::string_view type_name(const google::protobuf::MessageLite& m) {
   return typeid(m).name();
 }
 
+bool Field::accepts(int w) const {
+  switch (type) {
+    case Type::Double:
+    case Type::Fixed64:
+    case Type::SFixed64:
+      return w == 1 || (w == 2 && repeated());
+    case Type::Float:
+    case Type::Fixed32:
+    case Type::SFixed32:
+      return w == 5 || (w == 2 && repeated());
+    case Type::String:
+    case Type::Bytes:
+    case Type::Message:
+      return w == 2;
+    case Type::Group:
+      return false;
+    default:
+      return w == 0 || (w == 2 && repeated());
+  }
+}
+
 bool WireReader::varint(const char*& p, const char* end, uint64_t& v) {
   v = 0;
   for (int shift = 0; shift < 64 && p < end; shift += 7) {

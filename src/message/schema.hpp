@@ -52,6 +52,10 @@ struct Field {
   int32_t ref;    // the message's (Type::Message) or enum's (Type::Enum) index; -1 otherwise
   bool repeated() const { return (flags & kRepeated) != 0; }
   bool map() const { return (flags & kMap) != 0; }
+  // A scalar that a repeated field may pack into one length-delimited value.
+  bool packable() const { return type != Type::String && type != Type::Bytes && type != Type::Message; }
+  // Whether a value of wire type `w` is this field's (protobuf's parser keeps any other as an unknown field).
+  bool accepts(int w) const;
 };
 
 // The types whose JSON form is not that of a plain message.
