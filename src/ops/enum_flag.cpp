@@ -21,17 +21,10 @@ const schema::Enum& enum_of(const EnumFlag& f) {
   return *e;
 }
 
-// "Running" of WORKFLOW_EXECUTION_STATUS_RUNNING in enum WorkflowExecutionStatus (output::enum_short_name).
+// "Running" of WORKFLOW_EXECUTION_STATUS_RUNNING in enum WorkflowExecutionStatus.
 std::string short_name(const schema::Enum& e, const schema::EnumValue& v) {
   std::string_view type = e.full_name;
-  type.remove_prefix(type.rfind('.') + 1);
-  std::string prefix;
-  for (char c : type) {
-    if (std::isupper(static_cast<unsigned char>(c)) && !prefix.empty()) prefix += '_';
-    prefix += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  }
-  prefix += '_';
-  return output::pascal_case(v.name, prefix);
+  return output::enum_short_name(type.substr(type.rfind('.') + 1), v.name);
 }
 
 bool iequals(std::string_view a, std::string_view b) {

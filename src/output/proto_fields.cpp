@@ -18,16 +18,18 @@ namespace twctl::output {
 
 namespace gp = google::protobuf;
 
-std::string enum_short_name(const gp::EnumValueDescriptor& v) {
+std::string enum_short_name(std::string_view enum_name, std::string_view value_name) {
   // The prefix the Temporal API puts on every value: the enum's name in UPPER_SNAKE_CASE.
   std::string prefix;
-  for (char c : v.type()->name()) {
+  for (char c : enum_name) {
     if (std::isupper(static_cast<unsigned char>(c)) && !prefix.empty()) prefix += '_';
     prefix += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
   prefix += '_';
-  return pascal_case(v.name(), prefix);
+  return pascal_case(value_name, prefix);
 }
+
+std::string enum_short_name(const gp::EnumValueDescriptor& v) { return enum_short_name(v.type()->name(), v.name()); }
 
 std::string enum_short_name(const gp::EnumDescriptor& e, int number) {
   const auto* v = e.FindValueByNumber(number);

@@ -28,6 +28,8 @@ Card message_fields(const google::protobuf::Message& m, const FieldOptions& opts
 
 // "TASK_QUEUE_KIND_NORMAL" of enum TaskQueueKind → "Normal" (the type's prefix dropped, words capitalised).
 std::string enum_short_name(const google::protobuf::EnumValueDescriptor& v);
+// The same from the enum's short name ("WorkflowExecutionStatus") and the value's name.
+std::string enum_short_name(std::string_view enum_name, std::string_view value_name);
 // The same for a value of `e` by number; the number itself when `e` has no such value.
 std::string enum_short_name(const google::protobuf::EnumDescriptor& e, int number);
 // UPPER_SNAKE_CASE without `prefix` in PascalCase: ("EVENT_TYPE_TIMER_FIRED", "EVENT_TYPE_") -> "TimerFired".
