@@ -3,6 +3,8 @@
 #include "payload/payload.hpp"
 
 #include <doctest/doctest.h>
+#include <iterator>
+#include <limits>
 #include <google/protobuf/util/json_util.h>
 #include <nlohmann/json.hpp>
 
@@ -113,4 +115,38 @@ TEST_CASE("json text: pretty layout is nlohmann's dump(2), nested at any depth")
   CHECK(ours(e, {2, 4}) == nested);
   history::HistoryEvent empty;
   CHECK(ours(empty, {2, 4}) == "{}");
+}
+
+TEST_CASE("json text: times and durations as protobuf writes them, over their whole range") {
+  // Timestamps are written digit by digit: every date from year 1 to 9999 in steps that hit each month and
+  // leap day, at each precision protobuf picks (none, milli, micro, nano).
+  history::HistoryEvent e;
+  auto* started = e.mutable_workflow_execution_started_event_attributes();
+  constexpr int64_t kFirst = -62'135'596'800;  // 0001-01-01T00:00:00Z
+  constexpr int64_t kLast = 253'402'300'799;   // 9999-12-31T23:59:59Z
+  const int32_t nanos[] = {0, 7'000'000, 999'000'000, 5'000, 123'456'000, 1, 999'999'999};
+  int checked = 0;
+  for (int64_t s = kFirst; s <= kLast; s += 86'400 * 97 + 3'671) {
+    int32_t n = nanos[checked % std::size(nanos)];
+    e.mutable_event_time()->set_seconds(s);
+    e.mutable_event_time()->set_nanos(n);
+    auto* d = started->mutable_workflow_run_timeout();
+    d->set_seconds((s % 315'576'000'000) / 2);  // within a Duration's range, either sign
+    d->set_nanos(d->seconds() < 0 ? -n : n);
+    REQUIRE(ours(e) == protobuf_json(e));
+    ++checked;
+  }
+  CHECK(checked > 37'000);
+  e.mutable_event_time()->set_seconds(kLast);
+  e.mutable_event_time()->set_nanos(999'999'999);
+  CHECK(ours(e).find("\"eventTime\":\"9999-12-31T23:59:59.999999999Z\"") != std::string::npos);
+
+  // Out of range (a damaged answer): written without overflow, however odd the text.
+  e.mutable_event_time()->set_seconds(std::numeric_limits<int64_t>::min());
+  e.mutable_event_time()->set_nanos(std::numeric_limits<int32_t>::min());
+  started->mutable_workflow_run_timeout()->set_seconds(std::numeric_limits<int64_t>::min());
+  started->mutable_workflow_run_timeout()->set_nanos(std::numeric_limits<int32_t>::min());
+  auto text = ours(e);
+  CHECK(text.find("\"workflowRunTimeout\":\"-9223372036854775808.2147483648s\"") != std::string::npos);
+  CHECK(nlohmann::json::accept(text));
 }
