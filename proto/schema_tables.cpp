@@ -14,6 +14,7 @@
 #include <google/protobuf/descriptor_database.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -117,6 +118,14 @@ int main(int argc, char** argv) {
     for (int i = 0; i < m->field_count(); ++i) fields.push_back(m->field(i));
     std::sort(fields.begin(), fields.end(), [](auto* a, auto* b) { return a->number() < b->number(); });
     for (const auto* f : fields) {
+      // The JSON writer puts field names out without escaping (output/json_sink.hpp: Sink::name).
+      for (char c : f->json_name()) {
+        if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '_') {
+          std::cerr << "twctl_proto_schema: the JSON name of " << f->full_name() << " holds '" << c
+                    << "': the JSON writer does not escape field names\n";
+          return 1;
+        }
+      }
       long ref = -1;
       if (f->message_type() != nullptr) ref = static_cast<long>(message_index.at(f->message_type()));
       if (f->enum_type() != nullptr) ref = static_cast<long>(enum_index.at(f->enum_type()));

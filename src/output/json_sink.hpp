@@ -54,6 +54,13 @@ class Sink {
     append_string(out, name);
     out += layout.indent < 0 ? ":" : ": ";
   }
+  // A field's JSON name from the schema tables: letters, digits and '_' only (the schema tool refuses any
+  // other), so it is put out as it is.
+  void field_name(std::string_view name) {
+    out += '"';
+    out += name;
+    out += layout.indent < 0 ? "\":" : "\": ";
+  }
   // Before each member or element: a comma after the first, then the line break of the pretty layout.
   void next(bool& first) {
     if (!first) out += ',';

@@ -191,7 +191,7 @@ class WireWriter {
       size_t j = i;
       while (j < end && stack_[j].field == &f) ++j;
       next(first);
-      key(f.json_name);
+      sink_.field_name(f.json_name);
       if (f.map()) {
         wire_map(f, i, j);
       } else if (f.repeated()) {
@@ -347,10 +347,14 @@ class WireWriter {
       case Type::Enum: {
         const auto& e = schema::enum_at(f.ref);
         auto number = static_cast<int32_t>(static_cast<uint32_t>(item.scalar));
-        if (std::string_view(e.full_name) == "google.protobuf.NullValue") {
+        static const schema::Enum* const null_value = schema::find_enum("google.protobuf.NullValue");
+        if (&e == null_value) {
           out_ += "null";
         } else if (const auto* v = schema::enum_value(e, number)) {
-          append_string(out_, v->name);
+          // An enum value's name is an identifier (protoc allows no other): nothing to escape.
+          out_ += '"';
+          out_ += v->name;
+          out_ += '"';
         } else {
           fmt::format_to(std::back_inserter(out_), "{}", number);
         }

@@ -67,9 +67,14 @@ def test_a_deployment_from_first_version_to_ramp_and_cleanup(twctl, rig, tmp_pat
                      "--percentage", "25", "--yes", "-o", "json")
         assert ramp.returncode == 0, ramp.stderr
         assert json.loads(ramp.stdout)["percentage"] == 25
-        listed = twctl("worker", "deployment", "list")
-        row = next(line.split() for line in listed.stdout.splitlines() if line.split()[0] == name)
-        assert row[-3:] == ["v1", "v2", "25"]
+        # The list is read from visibility, which catches up with the routing change a moment later.
+        def listed_row():
+            listed = twctl("worker", "deployment", "list")
+            assert listed.returncode == 0, listed.stderr
+            rows = [line.split() for line in listed.stdout.splitlines()[1:]]
+            return next((r for r in rows if r and r[0] == name and r[-3:] == ["v1", "v2", "25"]), None)
+
+        wait_until(listed_row, timeout=30, message=f"{name} listed with v1 current and v2 ramping at 25%")
         v2info = described("v2")["workerDeploymentVersionInfo"]
         assert v2info["rampPercentage"] == 25
 
