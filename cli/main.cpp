@@ -50,7 +50,7 @@ bool reader_gone() {
 int main(int argc, char** argv) {
   // One malloc arena for every thread, set before any thread starts. A page fetched ahead is decoded on a
   // thread of its own and freed on this one; with glibc's arena per thread each kept its own high-water mark,
-  // and the peak RSS of `workflow show` grew with the history (24.5-28.1 MB for 50,000 events; 20.5-22.6 MB
+  // and the peak RSS of `workflow show` grew with the history (23.7-27.5 MiB for 50,000 events; 21.2-22.1 MiB
   // with one arena, in the same time). Small blocks still come from each thread's cache without a lock.
   mallopt(M_ARENA_MAX, 1);
   // protobuf's own log lines (an invalid UTF-8 string met while serializing, which the request check and the

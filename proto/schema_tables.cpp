@@ -118,7 +118,7 @@ int main(int argc, char** argv) {
     for (int i = 0; i < m->field_count(); ++i) fields.push_back(m->field(i));
     std::sort(fields.begin(), fields.end(), [](auto* a, auto* b) { return a->number() < b->number(); });
     for (const auto* f : fields) {
-      // The JSON writer puts field names out without escaping (output/json_sink.hpp: Sink::name).
+      // The JSON writer puts field names out without escaping (output/json_sink.hpp: Sink::field_name).
       for (char c : f->json_name()) {
         if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '_') {
           std::cerr << "twctl_proto_schema: the JSON name of " << f->full_name() << " holds '" << c
