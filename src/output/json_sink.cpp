@@ -49,8 +49,13 @@ void append_nanos(std::string& out, int64_t nanos) {
 
 void append_timestamp(std::string& out, int64_t seconds, int32_t nanos) {
   // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm), without the C library's time zone machinery.
-  int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
-  int64_t secs = seconds - days * 86400;
+  // Floor division without overflow at the ends of int64 (a damaged answer can hold any seconds).
+  int64_t days = seconds / 86400;
+  int64_t secs = seconds % 86400;
+  if (secs < 0) {
+    secs += 86400;
+    --days;
+  }
   days += 719468;
   int64_t era = (days >= 0 ? days : days - 146096) / 146097;
   int64_t doe = days - era * 146097;
