@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <charconv>
 #include <cctype>
 
 namespace twctl::output::json {
@@ -91,9 +90,7 @@ void append_duration(std::string& out, int64_t seconds, int32_t nanos) {
   // Magnitudes in unsigned and wider arithmetic: negating the most negative value overflows its own type.
   if (seconds < 0 || nanos < 0) out += '-';
   uint64_t secs = seconds < 0 ? 0 - static_cast<uint64_t>(seconds) : static_cast<uint64_t>(seconds);
-  std::array<char, 24> digits;
-  auto end = std::to_chars(digits.data(), digits.data() + digits.size(), secs).ptr;
-  out.append(digits.data(), end);
+  append_decimal(out, secs);
   append_nanos(out, nanos < 0 ? -int64_t{nanos} : int64_t{nanos});
   out += "s\"";
 }

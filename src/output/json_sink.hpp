@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -25,6 +26,19 @@ void append_timestamp(std::string& out, int64_t seconds, int32_t nanos);
 void append_duration(std::string& out, int64_t seconds, int32_t nanos);
 // A JSON string, escaped (bytes that are not UTF-8 pass as they are).
 void append_string(std::string& out, std::string_view s);
+// An integer's decimal digits.
+template <typename T>
+void append_decimal(std::string& out, T n) {
+  char digits[24];
+  auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  out.append(digits, end);
+}
+// A name that needs no escaping (a field's JSON name, an enum value's name: identifiers), quoted.
+inline void append_identifier(std::string& out, std::string_view name) {
+  out += '"';
+  out += name;
+  out += '"';
+}
 // "workflow_id" → "workflowId", as FieldMask paths appear in JSON.
 std::string camel_path(std::string_view path);
 
@@ -57,9 +71,8 @@ class Sink {
   // A field's JSON name from the schema tables: letters, digits and '_' only (the schema tool refuses any
   // other), so it is put out as it is.
   void field_name(std::string_view name) {
-    out += '"';
-    out += name;
-    out += layout.indent < 0 ? "\":" : "\": ";
+    append_identifier(out, name);
+    out += layout.indent < 0 ? ":" : ": ";
   }
   // Before each member or element: a comma after the first, then the line break of the pretty layout.
   void next(bool& first) {

@@ -282,11 +282,7 @@ class WireWriter {
 
   // An integer field's value as decimal digits.
   static void integer(const schema::Field& f, uint64_t v, std::string& out) {
-    auto put = [&out](auto n) {
-      char digits[24];
-      auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
-      out.append(digits, end);
-    };
+    auto put = [&out](auto n) { append_decimal(out, n); };
     switch (f.type) {
       case Type::Int32:
       case Type::SFixed32:
@@ -352,9 +348,7 @@ class WireWriter {
           out_ += "null";
         } else if (const auto* v = schema::enum_value(e, number)) {
           // An enum value's name is an identifier (protoc allows no other): nothing to escape.
-          out_ += '"';
-          out_ += v->name;
-          out_ += '"';
+          append_identifier(out_, v->name);
         } else {
           fmt::format_to(std::back_inserter(out_), "{}", number);
         }
